@@ -1,0 +1,71 @@
+# The two commands of the README: `make demo` and `make test`. Everything else is a step of theirs.
+SHELL := /bin/bash
+JOBS  ?= $(shell nproc)
+BUILD ?= build
+TEST_BUILD ?= build-test
+FUZZ_BUILD ?= build-fuzz
+DEMO_DB ?= var/demo.db
+DEMO_EMPLOYEES ?= 5000
+FUZZ_SECONDS ?= 20
+
+.PHONY: all deps build demo test unit fuzz bench format tidy clean
+
+all: build
+
+deps:
+	@scripts/install-deps
+
+# An optimised build for the demo and benchmarks.
+build: deps
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DAGP_BUILD_TESTS=OFF >/dev/null
+	@cmake --build $(BUILD) -j$(JOBS) --target agp
+
+demo: build
+	@mkdir -p $(dir $(DEMO_DB))
+	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(BUILD)/agp --db $(DEMO_DB) demo --employees $(DEMO_EMPLOYEES)
+	$(BUILD)/agp --db $(DEMO_DB) status
+	@echo
+	@echo "The demo database is $(DEMO_DB). Try:"
+	@echo "  $(BUILD)/agp --db $(DEMO_DB) demo --write-package /tmp/pakke --employees 500"
+	@echo "  $(BUILD)/agp --db $(DEMO_DB) import /tmp/pakke --dry-run"
+	@echo "(The web app, on http://127.0.0.1:8080, arrives with the web issue.)"
+
+# Every test: unit and data-driven (sanitized, warnings as errors), CLI, atomicity, fuzzers.
+test: deps fuzz unit
+
+unit:
+	@cmake -S . -B $(TEST_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAGP_BUILD_TESTS=ON \
+	  -DAGP_SANITIZE=ON -DAGP_WERROR=ON >/dev/null
+	@cmake --build $(TEST_BUILD) -j$(JOBS)
+	cd $(TEST_BUILD) && ctest --output-on-failure -j$(JOBS) --timeout 900
+
+# libFuzzer needs clang; each parser's fuzzer runs briefly from its seed corpus.
+fuzz:
+	@CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DAGP_BUILD_TESTS=OFF -DAGP_BUILD_FUZZERS=ON \
+	  -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link,address,undefined" >/dev/null
+	@cmake --build $(FUZZ_BUILD) -j$(JOBS) --target csv_fuzzer xlsx_fuzzer
+	@for f in csv xlsx; do \
+	  corpus=$$(mktemp -d); cp -r fuzz/corpus/$$f/. $$corpus/; \
+	  echo "fuzz: $${f}_fuzzer for $(FUZZ_SECONDS) s"; \
+	  $(FUZZ_BUILD)/fuzz/$${f}_fuzzer -max_total_time=$(FUZZ_SECONDS) -print_final_stats=0 \
+	    -rss_limit_mb=4096 $$corpus 2> $(FUZZ_BUILD)/$$f.log \
+	    || { tail -n 40 $(FUZZ_BUILD)/$$f.log; rm -rf $$corpus; exit 1; }; \
+	  grep -E '^#[0-9]+ *DONE' $(FUZZ_BUILD)/$$f.log || true; rm -rf $$corpus; \
+	done
+
+bench: 
+	@scripts/install-deps --bench
+	@$(MAKE) --no-print-directory build
+	bench/import/run.sh
+
+format:
+	@git ls-files '*.h' '*.cpp' | xargs clang-format -i
+
+tidy:
+	@cmake -S . -B $(BUILD) -DCMAKE_EXPORT_COMPILE_COMMANDS=ON >/dev/null
+	@git ls-files 'src/*.cpp' 'apps/*.cpp' | grep -v _test.cpp | xargs clang-tidy -p $(BUILD) --quiet
+
+clean:
+	rm -rf $(BUILD) $(TEST_BUILD) $(FUZZ_BUILD)

@@ -1,0 +1,94 @@
+// agp demo: a synthetic municipality (DESIGN.md §8), into the database or written as a package.
+#include <cstdio>
+#include <string>
+
+#include "command.h"
+#include "core/clock.h"
+#include "demo/generator.h"
+#include "ingest/package_writer.h"
+#include "store/database.h"
+#include "terminal.h"
+
+namespace agp::app {
+
+Command DemoCommand() {
+  return {
+      "demo", "Fill the database with a synthetic municipality, or write it as a package",
+      [](CLI::App* cmd, const GlobalOptions* g) {
+        auto options = std::make_shared<demo::DemoOptions>();
+        auto package_dir = std::make_shared<std::string>();
+        options->last_year = core::SystemClock().Today().year() - 1;
+        cmd->add_option("--employees", options->employees, "Core staff on a count date (about)")
+            ->check(CLI::Range(10, 2000000))
+            ->capture_default_str();
+        cmd->add_option("--years", options->years, "Years of history")
+            ->check(CLI::Range(1, 30))
+            ->capture_default_str();
+        cmd->add_option("--last-year", options->last_year,
+                        "Last whole year of data (default: last year)")
+            ->check(CLI::Range(1990, 2100));
+        cmd->add_option("--seed", options->seed, "Random seed; the same seed gives the same data")
+            ->capture_default_str();
+        cmd->add_option(
+            "--write-package", *package_dir,
+            "Write a workforce package (CSV folder) here instead of loading the database");
+        return std::function<int()>([=] {
+          ProgressBar bar;
+          bar.Update("Lager kommunen", 0, 1);
+          const core::Workforce w = demo::GenerateWorkforce(*options);
+          bar.Finish();
+          if (!package_dir->empty()) {
+            if (auto s = ingest::WritePackage(w, *package_dir); !s.ok()) {
+              std::fprintf(stderr, "agp: %s\n", s.error().ToString().c_str());
+              return static_cast<int>(kExitFailure);
+            }
+            std::printf("Skrev pakken %s: %s enheter, %s ansatte, %s stillingsrader, %s fravær\n",
+                        package_dir->c_str(),
+                        GroupDigits(static_cast<long long>(w.units.size())).c_str(),
+                        GroupDigits(static_cast<long long>(w.employees.size())).c_str(),
+                        GroupDigits(static_cast<long long>(w.periods.size())).c_str(),
+                        GroupDigits(static_cast<long long>(w.absences.size())).c_str());
+            return static_cast<int>(kExitOk);
+          }
+          auto db = store::OpenSqlite(g->db_path);
+          if (!db.ok()) {
+            std::fprintf(stderr, "agp: %s\n", db.error().ToString().c_str());
+            return static_cast<int>(kExitFailure);
+          }
+          core::SystemClock clock;
+          store::ImportRecord record;
+          record.imported_at = clock.NowUtc();
+          record.source = "agp demo --employees " + std::to_string(options->employees) +
+                          " --years " + std::to_string(options->years) + " --last-year " +
+                          std::to_string(options->last_year) + " --seed " +
+                          std::to_string(options->seed);
+          record.checksum = "demo";
+          record.counts = {{"units", static_cast<int64_t>(w.units.size())},
+                           {"employees", static_cast<int64_t>(w.employees.size())},
+                           {"position_periods", static_cast<int64_t>(w.periods.size())},
+                           {"absences", static_cast<int64_t>(w.absences.size())}};
+          auto written = (*db)->ReplaceWorkforce(w, record, [&bar](int64_t done, int64_t total) {
+            bar.Update("Skriver til databasen", static_cast<double>(done),
+                       static_cast<double>(total));
+          });
+          bar.Finish();
+          if (!written.ok()) {
+            std::fprintf(stderr, "agp: %s\n", written.error().ToString().c_str());
+            return static_cast<int>(kExitFailure);
+          }
+          std::printf(
+              "%s: %s enheter, %s ansatte, %s stillingsrader, %s fravær, %d–%d → %s "
+              "(dataversjon %lld)\n",
+              options->municipality.c_str(),
+              GroupDigits(static_cast<long long>(w.units.size())).c_str(),
+              GroupDigits(static_cast<long long>(w.employees.size())).c_str(),
+              GroupDigits(static_cast<long long>(w.periods.size())).c_str(),
+              GroupDigits(static_cast<long long>(w.absences.size())).c_str(),
+              options->last_year - options->years + 1, options->last_year, g->db_path.c_str(),
+              static_cast<long long>(written->data_version));
+          return static_cast<int>(kExitOk);
+        });
+      }};
+}
+
+}  // namespace agp::app

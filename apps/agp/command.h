@@ -1,0 +1,31 @@
+// The subcommand table of the agp binary (Ninja's tool table): each subcommand is a function.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <string>
+
+namespace agp::app {
+
+// Exit statuses of DESIGN.md §7.
+enum ExitStatus { kExitOk = 0, kExitUsage = 1, kExitBadData = 2, kExitFailure = 3 };
+
+// Options every subcommand sees.
+struct GlobalOptions {
+  std::string db_path;  // --db, $AGP_DB, or ./agp.db
+};
+
+// A subcommand: `setup` declares its options on `cmd` and returns the function that runs it.
+struct Command {
+  const char* name;
+  const char* help;
+  std::function<std::function<int()>(CLI::App* cmd, const GlobalOptions* global)> setup;
+};
+
+Command InitCommand();
+Command ImportCommand();
+Command DemoCommand();
+Command StatusCommand();
+
+}  // namespace agp::app

@@ -1,0 +1,36 @@
+// The import transaction (DESIGN.md §3): read, check everything, then write all or nothing.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "core/clock.h"
+#include "core/error.h"
+#include "ingest/package_validator.h"
+#include "store/database.h"
+
+namespace agp::ingest {
+
+struct ImportOptions {
+  bool dry_run = false;        // check and report, write nothing
+  size_t max_problems = 200;   // errors and warnings listed (all are counted)
+  ReadProgressFn on_read;      // progress while reading and checking
+  store::ProgressFn on_write;  // progress while writing
+};
+
+struct ImportOutcome {
+  ValidationReport report;
+  std::string checksum;
+  bool written = false;        // the data was replaced (never on errors or with dry_run)
+  bool unchanged = false;      // the newest import had the same checksum, so nothing was written
+  store::ImportRecord record;  // when written
+  double seconds = 0;
+};
+
+// Imports the package at `path` into `db`. Problems in the data are in outcome.report (and then
+// nothing is written); the Error return is for a package that cannot be opened at all or a
+// database that fails. Importing the package that was imported last writes nothing.
+core::Result<ImportOutcome> ImportPackage(const std::filesystem::path& path, store::Database& db,
+                                          const core::Clock& clock, const ImportOptions& options);
+
+}  // namespace agp::ingest

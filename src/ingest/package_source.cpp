@@ -1,0 +1,260 @@
+#include "ingest/package_source.h"
+
+#include <sodium.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstdio>
+#include <future>
+#include <map>
+
+#include "ingest/csv_reader.h"
+#include "ingest/xlsx_reader.h"
+#include "ingest/zip_archive.h"
+
+namespace agp::ingest {
+namespace {
+
+namespace fs = std::filesystem;
+using core::Error;
+using core::ErrorCode;
+using Digest = std::array<unsigned char, crypto_generichash_BYTES>;
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// "units.csv" → "units" when the extension is .csv (any case); otherwise nullopt.
+std::optional<std::string> CsvStem(std::string_view file_name) {
+  if (file_name.size() < 5) return std::nullopt;
+  if (Lower(file_name.substr(file_name.size() - 4)) != ".csv") return std::nullopt;
+  return Lower(file_name.substr(0, file_name.size() - 4));
+}
+
+Digest Hash(const std::string& bytes) {
+  Digest d;
+  crypto_generichash(d.data(), d.size(), reinterpret_cast<const unsigned char*>(bytes.data()),
+                     bytes.size(), nullptr, 0);
+  return d;
+}
+
+core::Result<std::string> ReadWholeFile(const fs::path& path) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) return Error(ErrorCode::kIo, "kan ikke åpne filen", {path.string()});
+  std::string bytes;
+  std::error_code ec;
+  const auto size = fs::file_size(path, ec);
+  if (!ec) bytes.reserve(size);
+  char buf[1 << 16];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) bytes.append(buf, n);
+  const bool failed = std::ferror(f) != 0;
+  std::fclose(f);
+  if (failed) return Error(ErrorCode::kIo, "kan ikke lese filen", {path.string()});
+  return bytes;
+}
+
+// Shared by every kind of source: the checksum, computed beside the parsing on another thread.
+class SourceBase : public PackageSource {
+ public:
+  std::string Checksum() override {
+    crypto_generichash_state state;
+    crypto_generichash_init(&state, nullptr, 0, crypto_generichash_BYTES);
+    for (auto& [name, digest] : parts_) {
+      const Digest d = digest.get();
+      crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(name.data()),
+                                name.size() + 1);  // with the terminating NUL as a separator
+      crypto_generichash_update(&state, d.data(), d.size());
+      digest = std::async(std::launch::deferred, [d] { return d; });
+    }
+    Digest out;
+    crypto_generichash_final(&state, out.data(), out.size());
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string hex;
+    for (unsigned char c : out) {
+      hex.push_back(kHex[c >> 4]);
+      hex.push_back(kHex[c & 15]);
+    }
+    return hex;
+  }
+  size_t bytes_opened() const override { return bytes_opened_; }
+
+ protected:
+  // Hashes `text` on another thread; the text must stay alive (it is shared).
+  void AddToChecksum(std::string name, std::shared_ptr<const std::string> text) {
+    bytes_opened_ += text->size();
+    parts_.emplace_back(std::move(name),
+                        std::async(std::launch::async, [text] { return Hash(*text); }));
+  }
+
+  core::Result<OpenedTable> OpenCsv(std::string display_name, std::string stem, std::string bytes) {
+    auto decoded = DecodeText(std::move(bytes), display_name);
+    if (!decoded.ok()) return decoded.error();
+    OpenedTable t;
+    t.display_name = std::move(display_name);
+    t.encoding = decoded->encoding;
+    t.text = std::make_shared<const std::string>(std::move(decoded->text));
+    auto reader = std::make_unique<CsvReader>(t.display_name, *t.text);
+    t.separator = reader->separator();
+    t.reader = std::move(reader);
+    AddToChecksum(std::move(stem), t.text);
+    return t;
+  }
+
+ private:
+  std::vector<std::pair<std::string, std::future<Digest>>> parts_;
+  size_t bytes_opened_ = 0;
+};
+
+class FolderSource final : public SourceBase {
+ public:
+  static core::Result<std::unique_ptr<PackageSource>> Open(const fs::path& dir) {
+    auto src = std::make_unique<FolderSource>();
+    src->dir_ = dir;
+    std::error_code ec;
+    std::vector<fs::path> entries;
+    for (const auto& e : fs::directory_iterator(dir, ec)) {
+      if (e.is_regular_file()) entries.push_back(e.path());
+    }
+    if (ec) return Error(ErrorCode::kIo, "kan ikke lese mappen: " + ec.message(), {dir.string()});
+    std::sort(entries.begin(), entries.end());
+    for (const fs::path& p : entries) {
+      const std::string file = p.filename().string();
+      auto stem = CsvStem(file);
+      if (stem && FindSpec(*stem) != nullptr && !src->files_.count(*stem)) {
+        src->files_[*stem] = p;
+      } else {
+        src->unknown_.push_back(file);
+      }
+    }
+    return std::unique_ptr<PackageSource>(std::move(src));
+  }
+
+  std::string name() const override { return dir_.string(); }
+  bool Has(const FileSpec& spec) const override { return files_.count(std::string(spec.name)) > 0; }
+  std::vector<std::string> UnknownEntries() const override { return unknown_; }
+  core::Result<OpenedTable> OpenTable(const FileSpec& spec) override {
+    const fs::path& p = files_.at(std::string(spec.name));
+    auto bytes = ReadWholeFile(p);
+    if (!bytes.ok()) return bytes.error();
+    return OpenCsv(p.filename().string(), std::string(spec.name), std::move(*bytes));
+  }
+
+ private:
+  fs::path dir_;
+  std::map<std::string, fs::path> files_;  // stem → path
+  std::vector<std::string> unknown_;
+};
+
+class ZipSource final : public SourceBase {
+ public:
+  static core::Result<std::unique_ptr<PackageSource>> Open(const fs::path& path) {
+    auto zip = ZipArchive::OpenFile(path.string());
+    if (!zip.ok()) return zip.error();
+    auto src = std::make_unique<ZipSource>(std::move(*zip));
+    src->name_ = path.filename().string();
+    for (const std::string& entry : src->zip_.entry_names()) {
+      const size_t slash = entry.find_last_of('/');
+      const std::string base = slash == std::string::npos ? entry : entry.substr(slash + 1);
+      // macOS adds __MACOSX/ and ._ files; they are noise, not unknown data.
+      if (entry.rfind("__MACOSX/", 0) == 0 || base.rfind("._", 0) == 0) continue;
+      auto stem = CsvStem(base);
+      if (stem && FindSpec(*stem) != nullptr && !src->entries_.count(*stem)) {
+        src->entries_[*stem] = entry;
+      } else {
+        src->unknown_.push_back(entry);
+      }
+    }
+    return std::unique_ptr<PackageSource>(std::move(src));
+  }
+
+  explicit ZipSource(ZipArchive zip) : zip_(std::move(zip)) {}
+  std::string name() const override { return name_; }
+  bool Has(const FileSpec& spec) const override {
+    return entries_.count(std::string(spec.name)) > 0;
+  }
+  std::vector<std::string> UnknownEntries() const override { return unknown_; }
+  core::Result<OpenedTable> OpenTable(const FileSpec& spec) override {
+    const std::string& entry = entries_.at(std::string(spec.name));
+    auto bytes = zip_.Read(entry);
+    if (!bytes.ok()) return bytes.error();
+    return OpenCsv(name_ + "/" + entry, std::string(spec.name), std::move(*bytes));
+  }
+
+ private:
+  ZipArchive zip_;
+  std::string name_;
+  std::map<std::string, std::string> entries_;  // stem → entry name
+  std::vector<std::string> unknown_;
+};
+
+class XlsxSource final : public SourceBase {
+ public:
+  static core::Result<std::unique_ptr<PackageSource>> Open(const fs::path& path) {
+    auto bytes = ReadWholeFile(path);
+    if (!bytes.ok()) return bytes.error();
+    auto shared = std::make_shared<const std::string>(std::move(*bytes));
+    const std::string file = path.filename().string();
+    auto book = XlsxWorkbook::OpenBytes(file, *shared);
+    if (!book.ok()) return book.error();
+    auto src = std::make_unique<XlsxSource>(std::move(*book));
+    src->name_ = file;
+    src->AddToChecksum(file, shared);
+    for (const std::string& sheet : src->book_.sheet_names()) {
+      std::string stem = Lower(sheet);
+      if (auto s = CsvStem(sheet)) stem = *s;  // a sheet named "units.csv" is fine too
+      if (FindSpec(stem) != nullptr && !src->sheets_.count(stem)) {
+        src->sheets_[stem] = sheet;
+      } else {
+        src->unknown_.push_back(sheet);
+      }
+    }
+    return std::unique_ptr<PackageSource>(std::move(src));
+  }
+
+  explicit XlsxSource(XlsxWorkbook book) : book_(std::move(book)) {}
+  std::string name() const override { return name_; }
+  bool Has(const FileSpec& spec) const override {
+    return sheets_.count(std::string(spec.name)) > 0;
+  }
+  std::vector<std::string> UnknownEntries() const override { return unknown_; }
+  core::Result<OpenedTable> OpenTable(const FileSpec& spec) override {
+    const std::string& sheet = sheets_.at(std::string(spec.name));
+    auto reader = book_.OpenSheet(sheet);
+    if (!reader.ok()) return reader.error();
+    OpenedTable t;
+    t.display_name = name_ + "[" + sheet + "]";
+    t.reader = std::move(*reader);
+    return t;
+  }
+
+ private:
+  XlsxWorkbook book_;
+  std::string name_;
+  std::map<std::string, std::string> sheets_;  // stem → sheet name
+  std::vector<std::string> unknown_;
+};
+
+}  // namespace
+
+core::Result<std::unique_ptr<PackageSource>> PackageSource::Open(const fs::path& path) {
+  if (sodium_init() < 0) return Error(ErrorCode::kInternal, "libsodium could not start");
+  std::error_code ec;
+  const auto status = fs::status(path, ec);
+  if (ec || !fs::exists(status)) {
+    return Error(ErrorCode::kNotFound, "finner ikke pakken", {path.string()});
+  }
+  if (fs::is_directory(status)) return FolderSource::Open(path);
+  const std::string ext = Lower(path.extension().string());
+  if (ext == ".zip") return ZipSource::Open(path);
+  if (ext == ".xlsx") return XlsxSource::Open(path);
+  return Error(
+      ErrorCode::kInvalidInput,
+      "en pakke er en mappe med CSV-filer, en .zip med CSV-filer eller en .xlsx-arbeidsbok",
+      {path.string()});
+}
+
+}  // namespace agp::ingest

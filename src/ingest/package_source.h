@@ -1,0 +1,52 @@
+// Where a package's tables come from: a folder of CSV files, a .zip of them, or one .xlsx
+// workbook with sheets of the same names (DESIGN.md §3).
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "ingest/package_schema.h"
+#include "ingest/table_reader.h"
+#include "ingest/text_decode.h"
+
+namespace agp::ingest {
+
+// One table of the package, opened for reading.
+struct OpenedTable {
+  std::string display_name;  // as used in messages: "units.csv", "pakke.zip/units.csv",
+                             // "pakke.xlsx[units]"
+  std::unique_ptr<TableReader> reader;
+  std::optional<Encoding> encoding;         // CSV only
+  char separator = 0;                       // CSV only
+  std::shared_ptr<const std::string> text;  // the decoded text the reader points into
+};
+
+class PackageSource {
+ public:
+  virtual ~PackageSource() = default;
+
+  // Opens the package at `path`: a directory, a file ending .zip, or a file ending .xlsx.
+  static core::Result<std::unique_ptr<PackageSource>> Open(const std::filesystem::path& path);
+
+  // The package as it should be named in messages ("pakke.zip", "data/").
+  virtual std::string name() const = 0;
+  // Whether the table for `spec` is in the package.
+  virtual bool Has(const FileSpec& spec) const = 0;
+  // Files or sheets that are not part of the contract (reported as warnings).
+  virtual std::vector<std::string> UnknownEntries() const = 0;
+  // Opens the table for `spec`; its bytes are read (and decoded) now and count toward the
+  // checksum. Each table is opened at most once.
+  virtual core::Result<OpenedTable> OpenTable(const FileSpec& spec) = 0;
+  // Hex BLAKE2b-256 over the names and decoded text of every CSV table opened so far, in the
+  // order they were opened (a folder and a .zip of the same files agree), or over the bytes of an
+  // .xlsx workbook.
+  virtual std::string Checksum() = 0;
+  // Bytes of table data opened so far (after decoding).
+  virtual size_t bytes_opened() const = 0;
+};
+
+}  // namespace agp::ingest

@@ -1,0 +1,131 @@
+#include "ingest/text_decode.h"
+
+#include <cstdint>
+#include <cstring>
+
+namespace agp::ingest {
+namespace {
+
+// Windows-1252 0x80..0x9F; the rest of the upper half equals Latin-1 (U+00A0..U+00FF).
+constexpr uint16_t kHigh1252[32] = {
+    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
+};
+
+void AppendUtf8(std::string* out, uint32_t cp) {
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+}  // namespace
+
+std::string_view ToString(Encoding e) {
+  switch (e) {
+    case Encoding::kUtf8:
+      return "UTF-8";
+    case Encoding::kUtf8WithBom:
+      return "UTF-8 with BOM";
+    case Encoding::kWindows1252:
+      return "Windows-1252";
+  }
+  return "";
+}
+
+bool IsValidUtf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const auto* end = p + s.size();
+  while (p < end) {
+    // ASCII fast path, eight bytes at a time.
+    while (end - p >= 8) {
+      uint64_t chunk;
+      std::memcpy(&chunk, p, 8);
+      if ((chunk & 0x8080808080808080ULL) != 0) break;
+      p += 8;
+    }
+    if (p >= end) break;
+    const unsigned c = *p;
+    if (c < 0x80) {
+      ++p;
+      continue;
+    }
+    int n;
+    uint32_t cp;
+    if (c >= 0xC2 && c <= 0xDF) {
+      n = 1;
+      cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      n = 2;
+      cp = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      n = 3;
+      cp = c & 0x07;
+    } else {
+      return false;
+    }
+    if (end - p <= n) return false;
+    for (int i = 1; i <= n; ++i) {
+      if ((p[i] & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (p[i] & 0x3F);
+    }
+    if ((n == 2 && cp < 0x800) || (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+        (cp >= 0xD800 && cp <= 0xDFFF)) {
+      return false;
+    }
+    p += n + 1;
+  }
+  return true;
+}
+
+std::string Windows1252ToUtf8(std::string_view bytes) {
+  std::string out;
+  out.reserve(bytes.size() + bytes.size() / 8);
+  for (char ch : bytes) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x80) {
+      out.push_back(ch);
+    } else if (c < 0xA0) {
+      AppendUtf8(&out, kHigh1252[c - 0x80]);
+    } else {
+      AppendUtf8(&out, c);
+    }
+  }
+  return out;
+}
+
+core::Result<DecodedText> DecodeText(std::string bytes, const std::string& file_name) {
+  DecodedText out;
+  if (bytes.size() >= 2 &&
+      ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'))) {
+    return core::Error(core::ErrorCode::kInvalidInput,
+                       "the file is UTF-16 (Excel's \"Unicode text\"); save it as \"CSV UTF-8\" "
+                       "or \"CSV (semikolondelt)\" instead",
+                       {file_name, 1, 1});
+  }
+  if (bytes.size() >= 3 && bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) {
+    bytes.erase(0, 3);
+    out.encoding = Encoding::kUtf8WithBom;
+  }
+  if (IsValidUtf8(bytes)) {
+    out.text = std::move(bytes);
+    return out;
+  }
+  if (out.encoding == Encoding::kUtf8WithBom) {
+    return core::Error(core::ErrorCode::kInvalidInput,
+                       "the file starts with a UTF-8 byte order mark but is not valid UTF-8",
+                       {file_name, 1, 1});
+  }
+  out.text = Windows1252ToUtf8(bytes);
+  out.encoding = Encoding::kWindows1252;
+  return out;
+}
+
+}  // namespace agp::ingest

@@ -1,0 +1,79 @@
+// The database behind one interface: SQLite now, PostgreSQL later (DESIGN.md §2).
+//
+// The interface speaks in the domain's terms (replace the workforce, read the import log), not in
+// SQL, so that a second backend implements the same operations and the layers above never see
+// which one they talk to. Implementations are not thread-safe: one Database per thread.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "core/records.h"
+
+namespace agp::store {
+
+// Rows per workforce table, keyed by table name ("units", "employees", "positions",
+// "position_periods", "absences", "pay", "dialogues", "followup_events").
+using TableCounts = std::map<std::string, int64_t>;
+
+// One line of the import log: what was imported, when, and what it held.
+struct ImportRecord {
+  int64_t id = 0;
+  std::string imported_at;  // UTC, "YYYY-MM-DDTHH:MM:SSZ"
+  std::string source;       // the package's path as given
+  std::string checksum;     // hex digest of the package's files (see ingest::PackageChecksum)
+  TableCounts counts;       // rows per table in the package
+  int64_t warnings = 0;
+  double seconds = 0;        // wall time of the whole import (ReplaceWorkforce adds its own)
+  int64_t data_version = 0;  // the data version this import produced
+};
+
+// Called now and then during long writes with (rows written, rows in all).
+using ProgressFn = std::function<void(int64_t done, int64_t total)>;
+
+class Database {
+ public:
+  virtual ~Database() = default;
+
+  // The schema version the database is at, and the newest this build knows.
+  virtual core::Result<int> SchemaVersion() = 0;
+  static int LatestSchemaVersion();
+
+  // Replaces the workforce data with `workforce` in one transaction: units, employees, positions
+  // and absences always; pay, dialogues and follow-up events when `workforce.present` says the
+  // package had them (otherwise the stored rows of employees still present are kept). Internal
+  // ids of units, employees and positions whose keys stay are kept. Appends `record` (its id and
+  // data_version are filled in) to the import log and bumps the data version. On any failure
+  // nothing is changed. Readers on other connections see the old data until the commit.
+  virtual core::Result<ImportRecord> ReplaceWorkforce(const core::Workforce& workforce,
+                                                      ImportRecord record,
+                                                      const ProgressFn& progress = {}) = 0;
+
+  // Reads the whole workforce back (for the metrics engine and for tests).
+  virtual core::Result<core::Workforce> LoadWorkforce() = 0;
+
+  virtual core::Result<TableCounts> CountRows() = 0;
+  // The import log, newest first.
+  virtual core::Result<std::vector<ImportRecord>> ImportLog() = 0;
+  // Increases with every change of the workforce data; 0 for an empty database.
+  virtual core::Result<int64_t> DataVersion() = 0;
+  // PRAGMA integrity_check or the backend's equivalent: "ok" or what is wrong.
+  virtual core::Result<std::string> CheckIntegrity() = 0;
+};
+
+struct SqliteOptions {
+  bool create = true;  // create the file when missing (agp init); false: it must exist
+};
+
+// Opens (and migrates) a SQLite database at `path`; ":memory:" for a private in-memory one.
+// WAL journal, foreign keys on, a busy timeout so that readers and the importer can overlap.
+core::Result<std::unique_ptr<Database>> OpenSqlite(const std::string& path,
+                                                   const SqliteOptions& options = {});
+
+}  // namespace agp::store

@@ -1,0 +1,116 @@
+#include "store/migrations.h"
+
+namespace agp::store {
+
+// Dates are INTEGER days since 1970-01-01 (core::Date); in the sqlite3 shell,
+// date(2440587.5 + start_date) shows one as YYYY-MM-DD. Keys from the package (`key`) are kept as
+// text; internal ids are INTEGER PRIMARY KEYs that survive re-imports. `seen` is the data version
+// of the import that last delivered the row.
+const std::vector<Migration>& Migrations() {
+  static const std::vector<Migration> kMigrations = {
+      {1, "workforce tables and import log", R"sql(
+CREATE TABLE meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+INSERT INTO meta(key, value) VALUES ('data_version', '0');
+
+CREATE TABLE unit (
+  id        INTEGER PRIMARY KEY,
+  key       TEXT NOT NULL UNIQUE,
+  parent_id INTEGER REFERENCES unit(id),
+  name      TEXT NOT NULL,
+  sector    TEXT,
+  kind      TEXT,
+  seen      INTEGER NOT NULL
+);
+
+CREATE TABLE employee (
+  id         INTEGER PRIMARY KEY,
+  key        TEXT NOT NULL UNIQUE,
+  name       TEXT,
+  gender     TEXT NOT NULL CHECK (gender IN ('K', 'M', 'X')),
+  birth_year INTEGER NOT NULL,
+  education  TEXT,
+  seen       INTEGER NOT NULL
+);
+
+CREATE TABLE position (
+  id          INTEGER PRIMARY KEY,
+  key         TEXT NOT NULL UNIQUE,
+  employee_id INTEGER NOT NULL REFERENCES employee(id),
+  seen        INTEGER NOT NULL
+);
+
+-- One row per period of constant attributes of a position; periods of a position do not overlap.
+CREATE TABLE position_period (
+  id             INTEGER PRIMARY KEY,
+  position_id    INTEGER NOT NULL REFERENCES position(id),
+  unit_id        INTEGER NOT NULL REFERENCES unit(id),
+  start_date     INTEGER NOT NULL,
+  end_date       INTEGER,            -- inclusive; NULL while ongoing
+  percent        REAL NOT NULL CHECK (percent > 0 AND percent <= 100),
+  employment     TEXT NOT NULL
+                 CHECK (employment IN ('fast', 'midlertidig', 'vikar', 'laerling', 'timelonnet')),
+  job_code       TEXT,
+  job_title      TEXT,
+  leader         INTEGER NOT NULL DEFAULT 0 CHECK (leader IN (0, 1)),
+  fulltime_hours REAL,
+  end_reason     TEXT,
+  CHECK (end_date IS NULL OR end_date >= start_date)
+);
+CREATE INDEX position_period_by_position ON position_period(position_id);
+CREATE INDEX position_period_by_unit ON position_period(unit_id);
+
+CREATE TABLE absence (
+  id          INTEGER PRIMARY KEY,
+  employee_id INTEGER NOT NULL REFERENCES employee(id),
+  position_id INTEGER REFERENCES position(id),  -- NULL: all the person's positions
+  type        TEXT NOT NULL,
+  start_date  INTEGER NOT NULL,
+  end_date    INTEGER NOT NULL,                 -- inclusive
+  grade       INTEGER NOT NULL CHECK (grade BETWEEN 1 AND 100),
+  CHECK (end_date >= start_date)
+);
+CREATE INDEX absence_by_employee ON absence(employee_id);
+
+CREATE TABLE pay (
+  id                 INTEGER PRIMARY KEY,
+  employee_id        INTEGER NOT NULL REFERENCES employee(id),
+  date               INTEGER NOT NULL,
+  annual_base_salary REAL NOT NULL,   -- kroner a year at 100 %
+  fixed_allowances   REAL NOT NULL DEFAULT 0
+);
+CREATE INDEX pay_by_employee ON pay(employee_id);
+
+CREATE TABLE dialogue (
+  id          INTEGER PRIMARY KEY,
+  employee_id INTEGER NOT NULL REFERENCES employee(id),
+  date        INTEGER NOT NULL
+);
+CREATE INDEX dialogue_by_employee ON dialogue(employee_id);
+
+CREATE TABLE followup_event (
+  id          INTEGER PRIMARY KEY,
+  employee_id INTEGER NOT NULL REFERENCES employee(id),
+  event       TEXT NOT NULL CHECK (event IN ('oppfolgingsplan', 'dialogmote1', 'dialogmote2')),
+  date        INTEGER NOT NULL
+);
+CREATE INDEX followup_event_by_employee ON followup_event(employee_id);
+
+CREATE TABLE import_log (
+  id           INTEGER PRIMARY KEY,
+  imported_at  TEXT NOT NULL,
+  source       TEXT NOT NULL,
+  checksum     TEXT NOT NULL,
+  counts       TEXT NOT NULL,   -- JSON object: rows per table
+  warnings     INTEGER NOT NULL,
+  seconds      REAL NOT NULL,
+  data_version INTEGER NOT NULL
+);
+)sql"},
+  };
+  return kMigrations;
+}
+
+}  // namespace agp::store

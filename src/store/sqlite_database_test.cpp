@@ -1,0 +1,147 @@
+#include <gtest/gtest.h>
+
+#include "store/database.h"
+
+namespace agp::store {
+namespace {
+
+using core::Date;
+
+core::Workforce SmallWorkforce() {
+  core::Workforce w;
+  w.units = {{"1", -1, "Kommunen", "", ""}, {"2", 0, "Helse", "helse", "sektor"}};
+  w.employees = {{"A1", "Kari", core::Gender::kWoman, 1970, ""},
+                 {"A2", "Ola", core::Gender::kMan, 1980, "master"}};
+  w.positions = {{"P1", 0}, {"P2", 1}};
+  core::PositionPeriod p;
+  p.position = 0;
+  p.unit = 1;
+  p.start = Date::FromYmd(2020, 1, 1);
+  p.percent = 80;
+  w.periods.push_back(p);
+  p.position = 1;
+  p.unit = 0;
+  p.percent = 100;
+  p.end = Date::FromYmd(2024, 6, 30);
+  p.end_reason = core::EndReason::kResigned;
+  w.periods.push_back(p);
+  core::Absence a;
+  a.employee = 0;
+  a.position = 0;
+  a.type = core::AbsenceType::kDoctorCertified;
+  a.grade = 50;
+  a.start = Date::FromYmd(2024, 3, 1);
+  a.end = Date::FromYmd(2024, 3, 31);
+  w.absences.push_back(a);
+  a.type = core::AbsenceType::kOther;
+  a.other_type = 0;
+  a.position = -1;
+  w.other_absence_types = {"permisjon"};
+  w.absences.push_back(a);
+  w.pay = {{0, Date::FromYmd(2024, 5, 1), 550000, 12000},
+           {1, Date::FromYmd(2024, 5, 1), 600000, 0}};
+  w.dialogues = {{0, Date::FromYmd(2024, 2, 1)}};
+  w.followup = {{0, core::FollowupKind::kFollowupPlan, Date::FromYmd(2024, 3, 20)}};
+  w.present = {true, true, true};
+  return w;
+}
+
+std::unique_ptr<Database> Open() {
+  auto db = OpenSqlite(":memory:");
+  EXPECT_TRUE(db.ok()) << db.error().ToString();
+  return std::move(*db);
+}
+
+ImportRecord Record(const std::string& checksum) {
+  ImportRecord r;
+  r.imported_at = "2026-01-01T12:00:00Z";
+  r.source = "pkg";
+  r.checksum = checksum;
+  r.counts = {{"units", 2}};
+  return r;
+}
+
+TEST(SqliteDatabase, NewDatabaseIsMigratedToTheLatestVersionAndEmpty) {
+  auto db = Open();
+  EXPECT_EQ(*db->SchemaVersion(), Database::LatestSchemaVersion());
+  EXPECT_EQ(*db->DataVersion(), 0);
+  for (const auto& [table, n] : *db->CountRows()) EXPECT_EQ(n, 0) << table;
+  EXPECT_EQ(*db->CheckIntegrity(), "ok");
+}
+
+TEST(SqliteDatabase, ReplaceWorkforceRoundTripsEveryField) {
+  auto db = Open();
+  const core::Workforce w = SmallWorkforce();
+  auto rec = db->ReplaceWorkforce(w, Record("abc"));
+  ASSERT_TRUE(rec.ok()) << rec.error().ToString();
+  EXPECT_EQ(rec->data_version, 1);
+  auto back = db->LoadWorkforce();
+  ASSERT_TRUE(back.ok());
+  ASSERT_EQ(back->units.size(), 2u);
+  EXPECT_EQ(back->units[1].parent, 0);
+  EXPECT_EQ(back->units[1].sector, "helse");
+  EXPECT_EQ(back->employees[1].education, "master");
+  EXPECT_EQ(back->employees[1].gender, core::Gender::kMan);
+  ASSERT_EQ(back->periods.size(), 2u);
+  EXPECT_EQ(back->periods[1].end, Date::FromYmd(2024, 6, 30));
+  EXPECT_EQ(back->periods[1].end_reason, core::EndReason::kResigned);
+  EXPECT_FALSE(back->periods[0].end.has_value());
+  EXPECT_DOUBLE_EQ(back->periods[0].percent, 80);
+  ASSERT_EQ(back->absences.size(), 2u);
+  EXPECT_EQ(back->absences[0].grade, 50);
+  EXPECT_EQ(back->absences[1].type, core::AbsenceType::kOther);
+  EXPECT_EQ(back->other_absence_types.at(static_cast<size_t>(back->absences[1].other_type)),
+            "permisjon");
+  EXPECT_EQ(back->absences[1].position, -1);
+  EXPECT_DOUBLE_EQ(back->pay[0].fixed_allowances, 12000);
+  EXPECT_EQ(back->followup[0].kind, core::FollowupKind::kFollowupPlan);
+  auto log = db->ImportLog();
+  ASSERT_EQ(log->size(), 1u);
+  EXPECT_EQ((*log)[0].checksum, "abc");
+  EXPECT_EQ((*log)[0].counts.at("units"), 2);
+}
+
+TEST(SqliteDatabase, ReimportKeepsIdsAndReplacesWhatThePackageCovers) {
+  auto db = Open();
+  core::Workforce w = SmallWorkforce();
+  ASSERT_TRUE(db->ReplaceWorkforce(w, Record("1")).ok());
+  // The second package drops employee A2 and has no pay file.
+  core::Workforce w2 = SmallWorkforce();
+  w2.employees.pop_back();
+  w2.positions.pop_back();
+  w2.periods.pop_back();
+  w2.pay.clear();
+  w2.present.pay = false;
+  auto rec = db->ReplaceWorkforce(w2, Record("2"));
+  ASSERT_TRUE(rec.ok()) << rec.error().ToString();
+  EXPECT_EQ(rec->data_version, 2);
+  auto counts = *db->CountRows();
+  EXPECT_EQ(counts["employees"], 1);
+  EXPECT_EQ(counts["positions"], 1);
+  EXPECT_EQ(counts["pay"], 1);  // A1's pay kept, A2's gone with A2
+  EXPECT_EQ(db->LoadWorkforce()->pay[0].annual_base_salary, 550000);
+  EXPECT_EQ(*db->CheckIntegrity(), "ok");
+  EXPECT_EQ(db->ImportLog()->size(), 2u);
+}
+
+TEST(SqliteDatabase, AFailedReplaceLeavesEverythingAsItWas) {
+  auto db = Open();
+  ASSERT_TRUE(db->ReplaceWorkforce(SmallWorkforce(), Record("1")).ok());
+  const auto before = *db->CountRows();
+  core::Workforce bad = SmallWorkforce();
+  bad.periods[0].percent = 150;  // violates the schema's CHECK: the store refuses, not crashes
+  auto rec = db->ReplaceWorkforce(bad, Record("2"));
+  ASSERT_FALSE(rec.ok());
+  EXPECT_EQ(*db->CountRows(), before);
+  EXPECT_EQ(*db->DataVersion(), 1);
+  EXPECT_EQ(db->ImportLog()->size(), 1u);
+}
+
+TEST(SqliteDatabase, OpeningAMissingFileWithoutCreateSaysHowToCreateOne) {
+  auto db = OpenSqlite("/nonexistent-dir/agp.db", {.create = false});
+  ASSERT_FALSE(db.ok());
+  EXPECT_NE(db.error().message().find("agp init"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace agp::store
