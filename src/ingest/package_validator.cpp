@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "core/key_index.h"
 #include "ingest/field_parse.h"
 #include "ingest/national_id.h"
 #include "ingest/package_schema.h"
@@ -18,15 +19,10 @@ namespace {
 using core::Date;
 using core::Error;
 using core::ErrorCode;
+using core::KeyIndex;
 using core::Location;
 
 constexpr int64_t kProgressEveryRows = 1 << 15;
-
-struct StringHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-using KeyIndex = std::unordered_map<std::string, int32_t, StringHash, std::equal_to<>>;
 
 // «value», shortened: messages quote what they found, never at length.
 std::string Quote(std::string_view v) {
@@ -38,6 +34,14 @@ std::string Lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
+}
+
+bool EqualsIgnoreCase(std::string_view a, std::string_view lower) {
+  if (a.size() != lower.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(a[i])) != lower[i]) return false;
+  }
+  return true;
 }
 
 class Problems {
@@ -305,10 +309,10 @@ class Validator {
   // Registers `key` in `index` or reports the duplicate; returns false for a duplicate.
   bool AddKey(KeyIndex& index, std::vector<int>& lines, std::string_view key, int32_t value,
               const RowView& row, int c) {
-    auto [it, added] = index.try_emplace(std::string(key), value);
+    const auto [existing, added] = index.Insert(key, value);
     if (!added) {
       row.Fail(c, fmt::format("{} {} finnes allerede på linje {}", row.Name(c), Quote(key),
-                              lines[static_cast<size_t>(it->second)]));
+                              lines[static_cast<size_t>(existing)]));
     }
     return added;
   }
@@ -316,8 +320,8 @@ class Validator {
   // The index of `key` in `index`, or -1 after reporting it (when the other file was readable).
   int32_t Reference(const KeyIndex& index, FileKind target, std::string_view key,
                     const RowView& row, int c) {
-    auto it = index.find(key);
-    if (it != index.end()) return it->second;
+    const int32_t found = index.Find(key);
+    if (found >= 0) return found;
     if (readable_[Idx(target)]) {
       row.Fail(c, fmt::format("ukjent {} {} (finnes ikke i {})", row.Name(c), Quote(key),
                               display_[Idx(target)]));
@@ -452,22 +456,22 @@ class Validator {
     p.start = *start;
     p.end = end;
     // The position itself: created by its first row; later rows must name the same employee.
-    auto [it, added] =
-        positions_.try_emplace(std::string(key), static_cast<int32_t>(w_.positions.size()));
+    const auto [position, added] =
+        positions_.Insert(key, static_cast<int32_t>(w_.positions.size()));
     if (added) {
       w_.positions.push_back({std::string(key), employee});
       position_first_line_.push_back(r.line());
     } else {
-      const core::Position& pos = w_.positions[static_cast<size_t>(it->second)];
+      const core::Position& pos = w_.positions[static_cast<size_t>(position)];
       if (employee >= 0 && pos.employee >= 0 && pos.employee != employee) {
-        r.Fail(col::kPosEmployeeId,
-               fmt::format("stillingen {} tilhører {} på linje {}, ikke {}", Quote(key),
-                           Quote(w_.employees[static_cast<size_t>(pos.employee)].key),
-                           position_first_line_[static_cast<size_t>(it->second)],
-                           Quote(employee_key)));
+        r.Fail(
+            col::kPosEmployeeId,
+            fmt::format("stillingen {} tilhører {} på linje {}, ikke {}", Quote(key),
+                        Quote(w_.employees[static_cast<size_t>(pos.employee)].key),
+                        position_first_line_[static_cast<size_t>(position)], Quote(employee_key)));
       }
     }
-    p.position = it->second;
+    p.position = position;
     period_lines_.push_back(r.line());
     w_.periods.push_back(std::move(p));
   }
@@ -491,13 +495,13 @@ class Validator {
       }
     }
     const std::string_view type = r.Required(col::kType);
-    const std::string type_lower = Lower(type);
-    if (type_lower == "egenmeldt") {
+    if (EqualsIgnoreCase(type, "egenmeldt")) {
       a.type = core::AbsenceType::kSelfCertified;
-    } else if (type_lower == "legemeldt") {
+    } else if (EqualsIgnoreCase(type, "legemeldt")) {
       a.type = core::AbsenceType::kDoctorCertified;
     } else if (!type.empty()) {
       a.type = core::AbsenceType::kOther;
+      const std::string type_lower = Lower(type);
       auto [it, added] =
           other_types_.try_emplace(type_lower, static_cast<int32_t>(w_.other_absence_types.size()));
       if (added) w_.other_absence_types.push_back(type_lower);
@@ -598,13 +602,13 @@ class Validator {
         roots.push_back(static_cast<int32_t>(i));
         continue;
       }
-      auto it = units_.find(parent);
-      if (it == units_.end()) {
+      const int32_t parent_index = units_.Find(parent);
+      if (parent_index < 0) {
         problems_.Error(
             fmt::format("ukjent parent_id {} (finnes ikke som unit_id i {})", Quote(parent), file),
             unit_parent_where_[i]);
       } else {
-        w_.units[i].parent = it->second;
+        w_.units[i].parent = parent_index;
       }
     }
     if (w_.units.empty()) {

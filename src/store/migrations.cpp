@@ -4,8 +4,8 @@ namespace agp::store {
 
 // Dates are INTEGER days since 1970-01-01 (core::Date); in the sqlite3 shell,
 // date(2440587.5 + start_date) shows one as YYYY-MM-DD. Keys from the package (`key`) are kept as
-// text; internal ids are INTEGER PRIMARY KEYs that survive re-imports. `seen` is the data version
-// of the import that last delivered the row.
+// text; internal ids are INTEGER PRIMARY KEYs that survive re-imports. Secondary indexes are
+// those the code queries by; each costs time in every import (docs/performance.md).
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "workforce tables and import log", R"sql(
@@ -17,30 +17,30 @@ INSERT INTO meta(key, value) VALUES ('data_version', '0');
 
 CREATE TABLE unit (
   id        INTEGER PRIMARY KEY,
-  key       TEXT NOT NULL UNIQUE,
+  key       TEXT NOT NULL,
   parent_id INTEGER REFERENCES unit(id),
   name      TEXT NOT NULL,
   sector    TEXT,
-  kind      TEXT,
-  seen      INTEGER NOT NULL
+  kind      TEXT
 );
+CREATE UNIQUE INDEX unit_by_key ON unit(key);
 
 CREATE TABLE employee (
   id         INTEGER PRIMARY KEY,
-  key        TEXT NOT NULL UNIQUE,
+  key        TEXT NOT NULL,
   name       TEXT,
   gender     TEXT NOT NULL CHECK (gender IN ('K', 'M', 'X')),
   birth_year INTEGER NOT NULL,
-  education  TEXT,
-  seen       INTEGER NOT NULL
+  education  TEXT
 );
+CREATE UNIQUE INDEX employee_by_key ON employee(key);
 
 CREATE TABLE position (
   id          INTEGER PRIMARY KEY,
-  key         TEXT NOT NULL UNIQUE,
-  employee_id INTEGER NOT NULL REFERENCES employee(id),
-  seen        INTEGER NOT NULL
+  key         TEXT NOT NULL,
+  employee_id INTEGER NOT NULL REFERENCES employee(id)
 );
+CREATE UNIQUE INDEX position_by_key ON position(key);
 
 -- One row per period of constant attributes of a position; periods of a position do not overlap.
 CREATE TABLE position_period (
@@ -72,7 +72,6 @@ CREATE TABLE absence (
   grade       INTEGER NOT NULL CHECK (grade BETWEEN 1 AND 100),
   CHECK (end_date >= start_date)
 );
-CREATE INDEX absence_by_employee ON absence(employee_id);
 
 CREATE TABLE pay (
   id                 INTEGER PRIMARY KEY,
@@ -81,14 +80,12 @@ CREATE TABLE pay (
   annual_base_salary REAL NOT NULL,   -- kroner a year at 100 %
   fixed_allowances   REAL NOT NULL DEFAULT 0
 );
-CREATE INDEX pay_by_employee ON pay(employee_id);
 
 CREATE TABLE dialogue (
   id          INTEGER PRIMARY KEY,
   employee_id INTEGER NOT NULL REFERENCES employee(id),
   date        INTEGER NOT NULL
 );
-CREATE INDEX dialogue_by_employee ON dialogue(employee_id);
 
 CREATE TABLE followup_event (
   id          INTEGER PRIMARY KEY,
@@ -96,7 +93,6 @@ CREATE TABLE followup_event (
   event       TEXT NOT NULL CHECK (event IN ('oppfolgingsplan', 'dialogmote1', 'dialogmote2')),
   date        INTEGER NOT NULL
 );
-CREATE INDEX followup_event_by_employee ON followup_event(employee_id);
 
 CREATE TABLE import_log (
   id           INTEGER PRIMARY KEY,
