@@ -1,6 +1,10 @@
 #include "ingest/package_source.h"
 
+#include <fcntl.h>
 #include <sodium.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <array>
@@ -34,7 +38,66 @@ std::optional<std::string> CsvStem(std::string_view file_name) {
   return Lower(file_name.substr(0, file_name.size() - 4));
 }
 
-Digest Hash(const std::string& bytes) {
+class StringBuffer final : public TextBuffer {
+ public:
+  explicit StringBuffer(std::string text) : text_(std::move(text)) {}
+  std::string_view view() const override { return text_; }
+
+ private:
+  std::string text_;
+};
+
+// A file mapped read-only: no copy, and the page cache is shared with other readers.
+class MappedFile final : public TextBuffer {
+ public:
+  static core::Result<std::shared_ptr<MappedFile>> Open(const fs::path& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return Error(ErrorCode::kIo, "kan ikke åpne filen", {path.string()});
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) {
+      ::close(fd);
+      return Error(ErrorCode::kIo, "kan ikke lese filen", {path.string()});
+    }
+    auto file = std::make_shared<MappedFile>();
+    file->size_ = static_cast<size_t>(st.st_size);
+    if (file->size_ > 0) {
+      void* p = ::mmap(nullptr, file->size_, PROT_READ, MAP_PRIVATE, fd, 0);
+      if (p == MAP_FAILED) {
+        ::close(fd);
+        return Error(ErrorCode::kIo, "kan ikke lese filen", {path.string()});
+      }
+      ::madvise(p, file->size_, MADV_SEQUENTIAL | MADV_WILLNEED);
+      file->data_ = static_cast<const char*>(p);
+    }
+    ::close(fd);
+    return file;
+  }
+  MappedFile() = default;
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  ~MappedFile() override {
+    if (data_ != nullptr) ::munmap(const_cast<char*>(data_), size_);
+  }
+  std::string_view view() const override { return {data_, size_}; }
+
+ private:
+  const char* data_ = nullptr;
+  size_t size_ = 0;
+};
+
+// A view of another buffer without its first bytes (a BOM).
+class SkippedView final : public TextBuffer {
+ public:
+  SkippedView(std::shared_ptr<const TextBuffer> base, size_t skip)
+      : base_(std::move(base)), skip_(skip) {}
+  std::string_view view() const override { return base_->view().substr(skip_); }
+
+ private:
+  std::shared_ptr<const TextBuffer> base_;
+  size_t skip_;
+};
+
+Digest Hash(std::string_view bytes) {
   Digest d;
   crypto_generichash(d.data(), d.size(), reinterpret_cast<const unsigned char*>(bytes.data()),
                      bytes.size(), nullptr, 0);
@@ -84,20 +147,32 @@ class SourceBase : public PackageSource {
 
  protected:
   // Hashes `text` on another thread; the text must stay alive (it is shared).
-  void AddToChecksum(std::string name, std::shared_ptr<const std::string> text) {
-    bytes_opened_ += text->size();
+  void AddToChecksum(std::string name, std::shared_ptr<const TextBuffer> text) {
+    bytes_opened_ += text->view().size();
     parts_.emplace_back(std::move(name),
-                        std::async(std::launch::async, [text] { return Hash(*text); }));
+                        std::async(std::launch::async, [text] { return Hash(text->view()); }));
   }
 
-  core::Result<OpenedTable> OpenCsv(std::string display_name, std::string stem, std::string bytes) {
-    auto decoded = DecodeText(std::move(bytes), display_name);
-    if (!decoded.ok()) return decoded.error();
+  // `raw` holds the file's bytes; the table reads them in place when they are UTF-8.
+  core::Result<OpenedTable> OpenCsv(std::string display_name, std::string stem,
+                                    std::shared_ptr<const TextBuffer> raw) {
+    auto encoding = DetectEncoding(raw->view(), display_name);
+    if (!encoding.ok()) return encoding.error();
     OpenedTable t;
     t.display_name = std::move(display_name);
-    t.encoding = decoded->encoding;
-    t.text = std::make_shared<const std::string>(std::move(decoded->text));
-    auto reader = std::make_unique<CsvReader>(t.display_name, *t.text);
+    t.encoding = *encoding;
+    switch (*encoding) {
+      case Encoding::kUtf8:
+        t.text = std::move(raw);
+        break;
+      case Encoding::kUtf8WithBom:
+        t.text = std::make_shared<SkippedView>(std::move(raw), 3);
+        break;
+      case Encoding::kWindows1252:
+        t.text = std::make_shared<StringBuffer>(Windows1252ToUtf8(raw->view()));
+        break;
+    }
+    auto reader = std::make_unique<CsvReader>(t.display_name, t.text->view());
     t.separator = reader->separator();
     t.reader = std::move(reader);
     AddToChecksum(std::move(stem), t.text);
@@ -138,9 +213,9 @@ class FolderSource final : public SourceBase {
   std::vector<std::string> UnknownEntries() const override { return unknown_; }
   core::Result<OpenedTable> OpenTable(const FileSpec& spec) override {
     const fs::path& p = files_.at(std::string(spec.name));
-    auto bytes = ReadWholeFile(p);
-    if (!bytes.ok()) return bytes.error();
-    return OpenCsv(p.filename().string(), std::string(spec.name), std::move(*bytes));
+    auto mapped = MappedFile::Open(p);
+    if (!mapped.ok()) return mapped.error();
+    return OpenCsv(p.filename().string(), std::string(spec.name), std::move(*mapped));
   }
 
  private:
@@ -181,7 +256,8 @@ class ZipSource final : public SourceBase {
     const std::string& entry = entries_.at(std::string(spec.name));
     auto bytes = zip_.Read(entry);
     if (!bytes.ok()) return bytes.error();
-    return OpenCsv(name_ + "/" + entry, std::string(spec.name), std::move(*bytes));
+    return OpenCsv(name_ + "/" + entry, std::string(spec.name),
+                   std::make_shared<StringBuffer>(std::move(*bytes)));
   }
 
  private:
@@ -196,9 +272,9 @@ class XlsxSource final : public SourceBase {
   static core::Result<std::unique_ptr<PackageSource>> Open(const fs::path& path) {
     auto bytes = ReadWholeFile(path);
     if (!bytes.ok()) return bytes.error();
-    auto shared = std::make_shared<const std::string>(std::move(*bytes));
+    auto shared = std::make_shared<const StringBuffer>(std::move(*bytes));
     const std::string file = path.filename().string();
-    auto book = XlsxWorkbook::OpenBytes(file, *shared);
+    auto book = XlsxWorkbook::OpenBytes(file, std::string(shared->view()));
     if (!book.ok()) return book.error();
     auto src = std::make_unique<XlsxSource>(std::move(*book));
     src->name_ = file;

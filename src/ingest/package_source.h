@@ -15,14 +15,21 @@
 
 namespace agp::ingest {
 
+// Text that a reader points into: a mapped file or a string; shared with the checksum thread.
+class TextBuffer {
+ public:
+  virtual ~TextBuffer() = default;
+  virtual std::string_view view() const = 0;
+};
+
 // One table of the package, opened for reading.
 struct OpenedTable {
   std::string display_name;  // as used in messages: "units.csv", "pakke.zip/units.csv",
                              // "pakke.xlsx[units]"
   std::unique_ptr<TableReader> reader;
-  std::optional<Encoding> encoding;         // CSV only
-  char separator = 0;                       // CSV only
-  std::shared_ptr<const std::string> text;  // the decoded text the reader points into
+  std::optional<Encoding> encoding;        // CSV only
+  char separator = 0;                      // CSV only
+  std::shared_ptr<const TextBuffer> text;  // the decoded text the reader points into (CSV)
 };
 
 class PackageSource {

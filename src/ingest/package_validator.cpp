@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <mutex>
 #include <numeric>
 #include <string>
+#include <thread>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -149,18 +151,29 @@ class Validator {
           fmt::format("{} er ikke en del av pakkeformatet og blir ikke lest", Quote(entry)),
           {source_.name()});
     }
+    std::vector<ValidationReport> parts(PackageFiles().size());
+    std::thread absence_reader;
     for (const FileSpec& spec : PackageFiles()) {
-      display_[static_cast<size_t>(spec.kind)] = std::string(spec.name) + ".csv";
+      ValidationReport* part = &parts[Idx(spec.kind)];
+      display_[Idx(spec.kind)] = std::string(spec.name) + ".csv";
       if (!source_.Has(spec)) {
         if (!spec.optional) {
-          problems_.Error(fmt::format("pakken mangler {}.csv (eller arket «{}»), som er påkrevd",
-                                      spec.name, spec.name),
-                          {source_.name()});
+          Problems(part, options_.max_problems)
+              .Error(fmt::format("pakken mangler {}.csv (eller arket «{}»), som er påkrevd",
+                                 spec.name, spec.name),
+                     {source_.name()});
         }
         continue;
       }
-      ReadFile(spec);
+      if (spec.kind == FileKind::kAbsence) {
+        // The largest file, on a thread of its own while pay, dialogues and follow-up are read.
+        absence_reader = std::thread([this, &spec, part] { ReadFile(spec, part); });
+      } else {
+        ReadFile(spec, part);
+      }
     }
+    if (absence_reader.joinable()) absence_reader.join();
+    for (const ValidationReport& part : parts) Merge(part);
     if (readable_[Idx(FileKind::kUnits)]) CheckUnitTree();
     if (readable_[Idx(FileKind::kPositions)]) CheckPositionPeriods();
     w_.present.pay = readable_[Idx(FileKind::kPay)];
@@ -172,10 +185,13 @@ class Validator {
  private:
   static size_t Idx(FileKind k) { return static_cast<size_t>(k); }
 
-  void ReadFile(const FileSpec& spec) {
+  // Reads one file into the workforce; its problems go to `into`. Files after `positions` may be
+  // read on two threads at once: they write different vectors and only read the earlier ones.
+  void ReadFile(const FileSpec& spec, ValidationReport* into) {
+    Problems problems(into, options_.max_problems);
     auto opened = source_.OpenTable(spec);
     if (!opened.ok()) {
-      problems_.Error(opened.error().message(), opened.error().location());
+      problems.Error(opened.error().message(), opened.error().location());
       return;
     }
     OpenedTable& table = *opened;
@@ -185,12 +201,12 @@ class Validator {
     summary.name = file;
     if (table.encoding) summary.encoding = std::string(ToString(*table.encoding));
     summary.separator = table.separator;
-    if (table.text) summary.bytes = table.text->size();
+    if (table.text) summary.bytes = table.text->view().size();
 
     Row row;
     if (!table.reader->Next(&row)) {
-      problems_.Error("filen er tom (overskriftsraden mangler)", {file, 1, 0});
-      report_->files.push_back(summary);
+      problems.Error("filen er tom (overskriftsraden mangler)", {file, 1, 0});
+      into->files.push_back(summary);
       return;
     }
     // Header: spec column → field index.
@@ -203,18 +219,18 @@ class Validator {
       const std::string name = Lower(Trim(row.fields[f].text));
       const Location where{file, row.line, row.fields[f].column};
       if (name.empty()) {
-        problems_.Warning("kolonnen har ingen overskrift og blir ikke lest", where);
+        problems.Warning("kolonnen har ingen overskrift og blir ikke lest", where);
         continue;
       }
       auto it = std::find_if(spec.columns.begin(), spec.columns.end(),
                              [&](const ColumnSpec& c) { return c.name == name; });
       if (it == spec.columns.end()) {
-        problems_.Warning(fmt::format("ukjent kolonne {} blir ikke lest", Quote(name)), where);
+        problems.Warning(fmt::format("ukjent kolonne {} blir ikke lest", Quote(name)), where);
         continue;
       }
       const size_t c = static_cast<size_t>(it - spec.columns.begin());
       if (columns[c] >= 0) {
-        problems_.Error(fmt::format("kolonnen {} står to ganger", Quote(name)), where);
+        problems.Error(fmt::format("kolonnen {} står to ganger", Quote(name)), where);
         complete = false;
         continue;
       }
@@ -222,25 +238,24 @@ class Validator {
     }
     for (size_t c = 0; c < spec.columns.size(); ++c) {
       if (spec.columns[c].required && columns[c] < 0) {
-        problems_.Error(
-            fmt::format("mangler den påkrevde kolonnen {}", Quote(spec.columns[c].name)),
-            {file, row.line, 1});
+        problems.Error(fmt::format("mangler den påkrevde kolonnen {}", Quote(spec.columns[c].name)),
+                       {file, row.line, 1});
         complete = false;
       }
     }
     if (!complete) {
       // Rows cannot be read reliably; later files are not checked against this one.
-      report_->files.push_back(summary);
-      Structure(*table.reader);
+      into->files.push_back(summary);
+      Structure(*table.reader, problems);
       return;
     }
 
-    RowView view(&file, &columns, &names, &problems_);
+    RowView view(&file, &columns, &names, &problems);
     int64_t rows = 0;
     while (table.reader->Next(&row)) {
       ++rows;
       view.Reset(&row);
-      CheckShape(row, header_fields, file);
+      CheckShape(row, header_fields, file, problems);
       switch (spec.kind) {
         case FileKind::kUnits:
           UnitRow(view);
@@ -264,42 +279,62 @@ class Validator {
           FollowupRow(view);
           break;
       }
-      if (progress_ && rows % kProgressEveryRows == 0) {
-        progress_(file, table.reader->bytes_read(), table.reader->bytes_total());
+      if (rows % kProgressEveryRows == 0) {
+        Progress(file, table.reader->bytes_read(), table.reader->bytes_total());
       }
     }
-    if (progress_) progress_(file, table.reader->bytes_total(), table.reader->bytes_total());
-    Structure(*table.reader);
+    Progress(file, table.reader->bytes_total(), table.reader->bytes_total());
+    Structure(*table.reader, problems);
     summary.rows = rows;
-    report_->files.push_back(summary);
+    into->files.push_back(summary);
     readable_[Idx(spec.kind)] = true;
   }
 
-  void Structure(const TableReader& reader) {
-    for (const Error& e : reader.problems()) problems_.Error(e.message(), e.location());
+  // Appends a file's report to the whole, in file order, within the limit.
+  void Merge(const ValidationReport& part) {
+    for (const Error& e : part.errors) {
+      if (report_->errors.size() < options_.max_problems) report_->errors.push_back(e);
+    }
+    for (const Error& e : part.warnings) {
+      if (report_->warnings.size() < options_.max_problems) report_->warnings.push_back(e);
+    }
+    report_->error_count += part.error_count;
+    report_->warning_count += part.warning_count;
+    report_->files.insert(report_->files.end(), part.files.begin(), part.files.end());
+  }
+
+  void Progress(const std::string& file, size_t done, size_t total) {
+    if (!progress_) return;
+    std::lock_guard<std::mutex> lock(progress_mutex_);
+    progress_(file, done, total);
+  }
+
+  void Structure(const TableReader& reader, Problems& problems) {
+    for (const Error& e : reader.problems()) problems.Error(e.message(), e.location());
   }
 
   // Field count and the national identity number check, for every field of every row.
-  void CheckShape(const Row& row, size_t header_fields, const std::string& file) {
+  void CheckShape(const Row& row, size_t header_fields, const std::string& file,
+                  Problems& problems) {
     for (const Field& f : row.fields) {
       const std::string_view t = f.text;
       if ((t.size() == 11 || t.size() >= 12) && LooksLikeNationalId(Trim(t))) {
-        problems_.Error(
+        problems.Error(
             "verdien ser ut som et fødselsnummer; pakken må være pseudonymisert (bruk et internt "
             "ansattnummer), og ingenting er lest inn",
             {file, row.line, f.column});
       }
     }
     if (row.fields.size() < header_fields) {
-      problems_.Error(fmt::format("raden har {} felt, men overskriften har {}", row.fields.size(),
-                                  header_fields),
-                      {file, row.line, row.fields.back().column});
+      problems.Error(fmt::format("raden har {} felt, men overskriften har {}", row.fields.size(),
+                                 header_fields),
+                     {file, row.line, row.fields.back().column});
     } else if (row.fields.size() > header_fields) {
       for (size_t f = header_fields; f < row.fields.size(); ++f) {
         if (!Trim(row.fields[f].text).empty()) {
-          problems_.Error(fmt::format("raden har {} felt, men overskriften har {}",
-                                      row.fields.size(), header_fields),
-                          {file, row.line, row.fields[f].column});
+          problems.Error(fmt::format("raden har {} felt, men overskriften har {}",
+                                     row.fields.size(), header_fields),
+                         {file, row.line, row.fields[f].column});
           break;
         }
       }
@@ -680,6 +715,7 @@ class Validator {
   ValidationReport* report_;
   Problems problems_;
   const ReadProgressFn& progress_;
+  std::mutex progress_mutex_;
   core::Workforce w_;
   std::string display_[7];
   bool readable_[7] = {};

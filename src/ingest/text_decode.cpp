@@ -101,8 +101,7 @@ std::string Windows1252ToUtf8(std::string_view bytes) {
   return out;
 }
 
-core::Result<DecodedText> DecodeText(std::string bytes, const std::string& file_name) {
-  DecodedText out;
+core::Result<Encoding> DetectEncoding(std::string_view bytes, const std::string& file_name) {
   if (bytes.size() >= 2 &&
       ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'))) {
     return core::Error(core::ErrorCode::kInvalidInput,
@@ -110,21 +109,34 @@ core::Result<DecodedText> DecodeText(std::string bytes, const std::string& file_
                        "or \"CSV (semikolondelt)\" instead",
                        {file_name, 1, 1});
   }
-  if (bytes.size() >= 3 && bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) {
-    bytes.erase(0, 3);
-    out.encoding = Encoding::kUtf8WithBom;
+  const bool bom = bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF";
+  if (IsValidUtf8(bom ? bytes.substr(3) : bytes)) {
+    return bom ? Encoding::kUtf8WithBom : Encoding::kUtf8;
   }
-  if (IsValidUtf8(bytes)) {
-    out.text = std::move(bytes);
-    return out;
-  }
-  if (out.encoding == Encoding::kUtf8WithBom) {
+  if (bom) {
     return core::Error(core::ErrorCode::kInvalidInput,
                        "the file starts with a UTF-8 byte order mark but is not valid UTF-8",
                        {file_name, 1, 1});
   }
-  out.text = Windows1252ToUtf8(bytes);
-  out.encoding = Encoding::kWindows1252;
+  return Encoding::kWindows1252;
+}
+
+core::Result<DecodedText> DecodeText(std::string bytes, const std::string& file_name) {
+  auto encoding = DetectEncoding(bytes, file_name);
+  if (!encoding.ok()) return encoding.error();
+  DecodedText out;
+  out.encoding = *encoding;
+  switch (*encoding) {
+    case Encoding::kUtf8:
+      out.text = std::move(bytes);
+      break;
+    case Encoding::kUtf8WithBom:
+      out.text = bytes.substr(3);
+      break;
+    case Encoding::kWindows1252:
+      out.text = Windows1252ToUtf8(bytes);
+      break;
+  }
   return out;
 }
 

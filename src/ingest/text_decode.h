@@ -29,4 +29,8 @@ std::string Windows1252ToUtf8(std::string_view bytes);
 // FE FF) is refused with an error that says how to save the file instead.
 core::Result<DecodedText> DecodeText(std::string bytes, const std::string& file_name);
 
+// The same decision without copying: the encoding of `bytes` (the text is then `bytes` itself,
+// after the 3-byte BOM for kUtf8WithBom, or Windows1252ToUtf8(bytes)), or the error.
+core::Result<Encoding> DetectEncoding(std::string_view bytes, const std::string& file_name);
+
 }  // namespace agp::ingest
