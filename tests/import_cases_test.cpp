@@ -8,6 +8,7 @@
 // so an invalid case also shows that nothing was written.
 #include <gtest/gtest.h>
 
+#include <charconv>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -33,19 +34,21 @@ std::vector<std::string> CaseNames() {
   return names;
 }
 
+// The case's package, as a path relative to the case folder (messages name it so).
 fs::path PackageOf(const fs::path& dir) {
   for (const char* name : {"package", "package.zip", "package.xlsx"}) {
-    if (fs::exists(dir / name)) return dir / name;
+    if (fs::exists(dir / name)) return name;
   }
-  return dir / "package";
+  return "package";
 }
 
 std::string Opt(const std::optional<core::Date>& d) { return d ? d->ToIso() : ""; }
 
+// Shortest text that reads back as the same double.
 std::string Num(double v) {
-  std::ostringstream s;
-  s << v;
-  return s.str();
+  char buf[32];
+  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  return std::string(buf, end);
 }
 
 // The stored data as text, one record a line, in a stable order.
@@ -129,11 +132,14 @@ TEST_P(ImportCase, ReportsAndStoresExactlyWhatExpectedTxtSays) {
   auto db = store::OpenSqlite(":memory:");
   ASSERT_TRUE(db.ok());
   ingest::ImportOptions options;
-  auto base = ingest::ImportPackage(PackageOf(kCases / "valid_utf8_comma"), **db, clock, options);
+  const fs::path base_dir = kCases / "valid_utf8_comma";
+  auto base = ingest::ImportPackage(base_dir / PackageOf(base_dir), **db, clock, options);
   ASSERT_TRUE(base.ok() && base->written);
   const auto counts_before = *(*db)->CountRows();
   const std::string data_before = DumpWorkforce(*(*db)->LoadWorkforce());
 
+  // Relative to the case folder, so that expected.txt holds no path of this machine.
+  fs::current_path(dir);
   auto outcome = ingest::ImportPackage(PackageOf(dir), **db, clock, options);
   ASSERT_TRUE(outcome.ok()) << outcome.error().ToString();
   const std::string actual = Render(*outcome, **db);
@@ -151,7 +157,7 @@ TEST_P(ImportCase, ReportsAndStoresExactlyWhatExpectedTxtSays) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, ImportCase, ::testing::ValuesIn(CaseNames()),
-                         [](const auto& info) { return info.param; });
+                         [](const auto& param_info) { return param_info.param; });
 
 }  // namespace
 }  // namespace agp

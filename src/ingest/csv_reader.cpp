@@ -95,7 +95,7 @@ bool CsvReader::ReadRecord(Row* row) {
       if (!closed) {
         // Count the remaining line breaks so later messages stay right, then report.
         problems_.emplace_back(core::ErrorCode::kInvalidInput,
-                               "a quoted field is not closed (a \" is missing)",
+                               "et felt i anførselstegn er ikke avsluttet (et \" mangler)",
                                core::Location{file_, open_line, open_column});
         field.text = std::string_view(content, static_cast<size_t>(end - content));
       } else {
@@ -115,8 +115,8 @@ bool CsvReader::ReadRecord(Row* row) {
         if (p < end && *p != sep_ && *p != '\n' && *p != '\r') {
           problems_.emplace_back(
               core::ErrorCode::kInvalidInput,
-              "unexpected text after a closing quote (a quote inside a quoted field must be "
-              "doubled: \"\")",
+              "uventet tekst etter et avsluttende anførselstegn (et \" inne i et felt i "
+              "anførselstegn må skrives dobbelt: \"\")",
               core::Location{file_, line_, CharCount(line_start, p) + 1});
           // Skip to the end of the field.
           while (p < end && *p != sep_ && *p != '\n' && *p != '\r') ++p;

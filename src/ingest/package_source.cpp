@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <future>
 #include <map>
+#include <mutex>
 
 #include "ingest/csv_reader.h"
 #include "ingest/xlsx_reader.h"
@@ -124,6 +125,10 @@ core::Result<std::string> ReadWholeFile(const fs::path& path) {
 class SourceBase : public PackageSource {
  public:
   std::string Checksum() override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    // By name, so that the order in which tables were opened (on two threads) does not matter.
+    std::sort(parts_.begin(), parts_.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
     crypto_generichash_state state;
     crypto_generichash_init(&state, nullptr, 0, crypto_generichash_BYTES);
     for (auto& [name, digest] : parts_) {
@@ -143,11 +148,16 @@ class SourceBase : public PackageSource {
     }
     return hex;
   }
-  size_t bytes_opened() const override { return bytes_opened_; }
+  size_t bytes_opened() const override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return bytes_opened_;
+  }
 
  protected:
   // Hashes `text` on another thread; the text must stay alive (it is shared).
+  // Tables may be opened on two threads at once.
   void AddToChecksum(std::string name, std::shared_ptr<const TextBuffer> text) {
+    std::lock_guard<std::mutex> lock(mutex_);
     bytes_opened_ += text->view().size();
     parts_.emplace_back(std::move(name),
                         std::async(std::launch::async, [text] { return Hash(text->view()); }));
@@ -180,6 +190,7 @@ class SourceBase : public PackageSource {
   }
 
  private:
+  mutable std::mutex mutex_;
   std::vector<std::pair<std::string, std::future<Digest>>> parts_;
   size_t bytes_opened_ = 0;
 };
@@ -254,7 +265,9 @@ class ZipSource final : public SourceBase {
   std::vector<std::string> UnknownEntries() const override { return unknown_; }
   core::Result<OpenedTable> OpenTable(const FileSpec& spec) override {
     const std::string& entry = entries_.at(std::string(spec.name));
+    std::unique_lock<std::mutex> lock(zip_mutex_);  // one archive handle, two reading threads
     auto bytes = zip_.Read(entry);
+    lock.unlock();
     if (!bytes.ok()) return bytes.error();
     return OpenCsv(name_ + "/" + entry, std::string(spec.name),
                    std::make_shared<StringBuffer>(std::move(*bytes)));
@@ -262,6 +275,7 @@ class ZipSource final : public SourceBase {
 
  private:
   ZipArchive zip_;
+  std::mutex zip_mutex_;
   std::string name_;
   std::map<std::string, std::string> entries_;  // stem → entry name
   std::vector<std::string> unknown_;
@@ -299,7 +313,9 @@ class XlsxSource final : public SourceBase {
   std::vector<std::string> UnknownEntries() const override { return unknown_; }
   core::Result<OpenedTable> OpenTable(const FileSpec& spec) override {
     const std::string& sheet = sheets_.at(std::string(spec.name));
+    std::unique_lock<std::mutex> lock(book_mutex_);  // one archive handle, two reading threads
     auto reader = book_.OpenSheet(sheet);
+    lock.unlock();
     if (!reader.ok()) return reader.error();
     OpenedTable t;
     t.display_name = name_ + "[" + sheet + "]";
@@ -309,6 +325,7 @@ class XlsxSource final : public SourceBase {
 
  private:
   XlsxWorkbook book_;
+  std::mutex book_mutex_;
   std::string name_;
   std::map<std::string, std::string> sheets_;  // stem → sheet name
   std::vector<std::string> unknown_;

@@ -46,11 +46,11 @@ class PackageSource {
   // Files or sheets that are not part of the contract (reported as warnings).
   virtual std::vector<std::string> UnknownEntries() const = 0;
   // Opens the table for `spec`; its bytes are read (and decoded) now and count toward the
-  // checksum. Each table is opened at most once.
+  // checksum. Each table is opened at most once; different tables may be opened on different
+  // threads at the same time.
   virtual core::Result<OpenedTable> OpenTable(const FileSpec& spec) = 0;
-  // Hex BLAKE2b-256 over the names and decoded text of every CSV table opened so far, in the
-  // order they were opened (a folder and a .zip of the same files agree), or over the bytes of an
-  // .xlsx workbook.
+  // Hex BLAKE2b-256 over the names and decoded text of every CSV table opened so far (a folder
+  // and a .zip of the same files agree), or over the bytes of an .xlsx workbook.
   virtual std::string Checksum() = 0;
   // Bytes of table data opened so far (after decoding).
   virtual size_t bytes_opened() const = 0;

@@ -26,10 +26,28 @@ using core::Location;
 
 constexpr int64_t kProgressEveryRows = 1 << 15;
 
-// «value», shortened: messages quote what they found, never at length.
+// «value», shortened, with line breaks shown as \n: messages quote what they found, never at
+// length, and never a national identity number (wherever it turns up, as a key too).
 std::string Quote(std::string_view v) {
-  if (v.size() > 40) return fmt::format("«{}…»", v.substr(0, 40));
-  return fmt::format("«{}»", v);
+  if (LooksLikeNationalId(Trim(v))) return "«(fødselsnummer)»";
+  std::string out = "«";
+  for (size_t i = 0; i < v.size() && i < 40; ++i) {
+    switch (v[i]) {
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        out += v[i];
+    }
+  }
+  if (v.size() > 40) out += "…";
+  return out + "»";
 }
 
 std::string Lower(std::string_view s) {
@@ -137,15 +155,16 @@ class RowView {
 
 class Validator {
  public:
-  Validator(PackageSource& source, const ValidationOptions& options, ValidationReport* report,
-            const ReadProgressFn& progress)
-      : source_(source),
+  Validator(PackageSource& source, const ValidationOptions& options, core::Workforce* out,
+            ValidationReport* report, const ReadProgressFn& progress)
+      : w_(*out),
+        source_(source),
         options_(options),
         report_(report),
         problems_(report, options.max_problems),
         progress_(progress) {}
 
-  core::Workforce Run() {
+  void Run() {
     for (const std::string& entry : source_.UnknownEntries()) {
       problems_.Warning(
           fmt::format("{} er ikke en del av pakkeformatet og blir ikke lest", Quote(entry)),
@@ -174,12 +193,9 @@ class Validator {
     }
     if (absence_reader.joinable()) absence_reader.join();
     for (const ValidationReport& part : parts) Merge(part);
-    if (readable_[Idx(FileKind::kUnits)]) CheckUnitTree();
-    if (readable_[Idx(FileKind::kPositions)]) CheckPositionPeriods();
     w_.present.pay = readable_[Idx(FileKind::kPay)];
     w_.present.dialogues = readable_[Idx(FileKind::kDialogues)];
     w_.present.followup = readable_[Idx(FileKind::kFollowup)];
-    return std::move(w_);
   }
 
  private:
@@ -252,8 +268,15 @@ class Validator {
 
     RowView view(&file, &columns, &names, &problems);
     int64_t rows = 0;
+    size_t structure_reported = table.reader->problems().size();
     while (table.reader->Next(&row)) {
       ++rows;
+      // The reader's own problems (quoting) first, in line order with the rest.
+      const auto& structure = table.reader->problems();
+      for (; structure_reported < structure.size(); ++structure_reported) {
+        problems.Error(structure[structure_reported].message(),
+                       structure[structure_reported].location());
+      }
       view.Reset(&row);
       CheckShape(row, header_fields, file, problems);
       switch (spec.kind) {
@@ -284,10 +307,17 @@ class Validator {
       }
     }
     Progress(file, table.reader->bytes_total(), table.reader->bytes_total());
-    Structure(*table.reader, problems);
+    const auto& structure = table.reader->problems();
+    for (; structure_reported < structure.size(); ++structure_reported) {
+      problems.Error(structure[structure_reported].message(),
+                     structure[structure_reported].location());
+    }
     summary.rows = rows;
     into->files.push_back(summary);
     readable_[Idx(spec.kind)] = true;
+    if (spec.kind == FileKind::kUnits) CheckUnitTree(problems);
+    if (spec.kind == FileKind::kPositions) CheckPositionPeriods(problems);
+    if (options_.on_file_read) options_.on_file_read(spec.kind, into->error_count == 0);
   }
 
   // Appends a file's report to the whole, in file order, within the limit.
@@ -487,10 +517,9 @@ class Validator {
                            Quote(reason)));
       }
     }
-    if (key.empty() || !start) return;
-    p.start = *start;
-    p.end = end;
-    // The position itself: created by its first row; later rows must name the same employee.
+    if (key.empty()) return;
+    // The position itself: created by its first row, so that absences find it even when a row
+    // has a bad date; later rows must name the same employee.
     const auto [position, added] =
         positions_.Insert(key, static_cast<int32_t>(w_.positions.size()));
     if (added) {
@@ -506,6 +535,9 @@ class Validator {
                         position_first_line_[static_cast<size_t>(position)], Quote(employee_key)));
       }
     }
+    if (!start) return;
+    p.start = *start;
+    p.end = end;
     p.position = position;
     period_lines_.push_back(r.line());
     w_.periods.push_back(std::move(p));
@@ -628,7 +660,7 @@ class Validator {
   }
 
   // Parents resolve, exactly one root, no cycles.
-  void CheckUnitTree() {
+  void CheckUnitTree(Problems& problems) {
     const std::string& file = display_[Idx(FileKind::kUnits)];
     std::vector<int32_t> roots;
     for (size_t i = 0; i < w_.units.size(); ++i) {
@@ -639,7 +671,7 @@ class Validator {
       }
       const int32_t parent_index = units_.Find(parent);
       if (parent_index < 0) {
-        problems_.Error(
+        problems.Error(
             fmt::format("ukjent parent_id {} (finnes ikke som unit_id i {})", Quote(parent), file),
             unit_parent_where_[i]);
       } else {
@@ -647,18 +679,17 @@ class Validator {
       }
     }
     if (w_.units.empty()) {
-      problems_.Error("units har ingen enheter", {file});
+      problems.Error("units har ingen enheter", {file});
     } else if (roots.size() > 1) {
       std::string names;
       for (size_t k = 0; k < roots.size() && k < 5; ++k) {
         names += (k ? ", " : "") + Quote(w_.units[static_cast<size_t>(roots[k])].key);
       }
       if (roots.size() > 5) names += fmt::format(" og {} til", roots.size() - 5);
-      problems_.Error(
-          fmt::format("enhetstreet har {} rotenheter ({}); bare én enhet (kommunen) kan "
-                      "stå uten parent_id",
-                      roots.size(), names),
-          {file, unit_lines_[static_cast<size_t>(roots[1])], 0});
+      problems.Error(fmt::format("enhetstreet har {} rotenheter ({}); bare én enhet (kommunen) kan "
+                                 "stå uten parent_id",
+                                 roots.size(), names),
+                     {file, unit_lines_[static_cast<size_t>(roots[1])], 0});
     }
     // Cycles: walk up from every unit; 0 = unvisited, 1 = on the current path, 2 = done.
     std::vector<uint8_t> state(w_.units.size(), 0);
@@ -676,8 +707,8 @@ class Validator {
         for (auto it = from; it != path.end(); ++it)
           chain += w_.units[static_cast<size_t>(*it)].key + " → ";
         chain += w_.units[static_cast<size_t>(u)].key;
-        problems_.Error(fmt::format("enhetstreet går i ring: {}", chain),
-                        unit_parent_where_[static_cast<size_t>(u)]);
+        problems.Error(fmt::format("enhetstreet går i ring: {}", chain),
+                       unit_parent_where_[static_cast<size_t>(u)]);
         for (int32_t v : path) w_.units[static_cast<size_t>(v)].parent = -1;  // break it
       }
       for (int32_t v : path) state[static_cast<size_t>(v)] = 2;
@@ -685,7 +716,7 @@ class Validator {
   }
 
   // Periods of one position must not overlap.
-  void CheckPositionPeriods() {
+  void CheckPositionPeriods(Problems& problems) {
     const std::string& file = display_[Idx(FileKind::kPositions)];
     std::vector<int32_t> order(w_.periods.size());
     std::iota(order.begin(), order.end(), 0);
@@ -699,24 +730,25 @@ class Validator {
       const auto& cur = w_.periods[static_cast<size_t>(order[k])];
       if (prev.position != cur.position) continue;
       if (!prev.end || *prev.end >= cur.start) {
-        problems_.Error(
+        problems.Error(
             fmt::format(
                 "stillingen {} har overlappende perioder: denne ({} – {}) og linje {} ({} – {})",
                 Quote(w_.positions[static_cast<size_t>(cur.position)].key), cur.start.ToIso(),
-                cur.end ? cur.end->ToIso() : "", period_lines_[static_cast<size_t>(order[k - 1])],
-                prev.start.ToIso(), prev.end ? prev.end->ToIso() : "løpende"),
+                cur.end ? cur.end->ToIso() : "løpende",
+                period_lines_[static_cast<size_t>(order[k - 1])], prev.start.ToIso(),
+                prev.end ? prev.end->ToIso() : "løpende"),
             {file, period_lines_[static_cast<size_t>(order[k])], 0});
       }
     }
   }
 
+  core::Workforce& w_;
   PackageSource& source_;
   const ValidationOptions& options_;
   ValidationReport* report_;
   Problems problems_;
   const ReadProgressFn& progress_;
   std::mutex progress_mutex_;
-  core::Workforce w_;
   std::string display_[7];
   bool readable_[7] = {};
   KeyIndex units_, employees_, positions_;
@@ -728,9 +760,16 @@ class Validator {
 
 }  // namespace
 
+void ValidatePackage(PackageSource& source, const ValidationOptions& options, core::Workforce* out,
+                     ValidationReport* report, const ReadProgressFn& progress) {
+  Validator(source, options, out, report, progress).Run();
+}
+
 core::Workforce ValidatePackage(PackageSource& source, const ValidationOptions& options,
                                 ValidationReport* report, const ReadProgressFn& progress) {
-  return Validator(source, options, report, progress).Run();
+  core::Workforce w;
+  ValidatePackage(source, options, &w, report, progress);
+  return w;
 }
 
 }  // namespace agp::ingest

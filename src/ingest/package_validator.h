@@ -13,6 +13,7 @@
 #include "core/date.h"
 #include "core/error.h"
 #include "core/records.h"
+#include "ingest/package_schema.h"
 #include "ingest/package_source.h"
 
 namespace agp::ingest {
@@ -20,6 +21,11 @@ namespace agp::ingest {
 struct ValidationOptions {
   size_t max_problems = 200;  // errors (and, separately, warnings) kept; the rest are counted
   core::Date today;           // birth years after this year are refused
+  // Called when a file has been read and checked, with whether it had no errors, from the thread
+  // that read it (absence.csv is read on a thread of its own). From then on the records of that
+  // file, and of the files before it, do not change: a writer may read them while later files
+  // are read. units.csv is reported after its tree is checked, positions.csv after its periods.
+  std::function<void(FileKind, bool clean)> on_file_read;
 };
 
 struct FileSummary {
@@ -42,8 +48,12 @@ struct ValidationReport {
 // (file display name, bytes done, bytes in the file), now and then while reading.
 using ReadProgressFn = std::function<void(const std::string& file, size_t done, size_t total)>;
 
-// Reads every table of `source` and checks it. The returned workforce is complete and
-// consistent when report->ok(); otherwise it must not be written anywhere.
+// Reads every table of `source` into `*out` (which should be empty) and checks it. The workforce
+// is complete and consistent when report->ok(); otherwise it must not be written anywhere.
+void ValidatePackage(PackageSource& source, const ValidationOptions& options, core::Workforce* out,
+                     ValidationReport* report, const ReadProgressFn& progress = {});
+
+// The same, returning the workforce.
 core::Workforce ValidatePackage(PackageSource& source, const ValidationOptions& options,
                                 ValidationReport* report, const ReadProgressFn& progress = {});
 

@@ -105,8 +105,8 @@ core::Result<Encoding> DetectEncoding(std::string_view bytes, const std::string&
   if (bytes.size() >= 2 &&
       ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'))) {
     return core::Error(core::ErrorCode::kInvalidInput,
-                       "the file is UTF-16 (Excel's \"Unicode text\"); save it as \"CSV UTF-8\" "
-                       "or \"CSV (semikolondelt)\" instead",
+                       "filen er UTF-16 (Excels «Unicode-tekst»); lagre den som «CSV UTF-8» eller "
+                       "«CSV (semikolondelt)» i stedet",
                        {file_name, 1, 1});
   }
   const bool bom = bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF";
@@ -115,7 +115,7 @@ core::Result<Encoding> DetectEncoding(std::string_view bytes, const std::string&
   }
   if (bom) {
     return core::Error(core::ErrorCode::kInvalidInput,
-                       "the file starts with a UTF-8 byte order mark but is not valid UTF-8",
+                       "filen starter med et UTF-8-merke (BOM), men er ikke gyldig UTF-8",
                        {file_name, 1, 1});
   }
   return Encoding::kWindows1252;

@@ -37,6 +37,26 @@ struct ImportRecord {
 // Called now and then during long writes with (rows written, rows in all).
 using ProgressFn = std::function<void(int64_t done, int64_t total)>;
 
+// A replacement of the workforce data in progress: one transaction, written in steps as the parts
+// become ready (an import writes the units while it still checks the absences). The steps run in
+// this order: WriteStructure, WriteAbsences, WriteOptional, Commit. Destroying the writer without
+// a successful Commit rolls everything back; the database is then exactly as before.
+class WorkforceWriter {
+ public:
+  virtual ~WorkforceWriter() = default;
+  // Units, employees, positions and their periods. The records must stay alive and unchanged
+  // until Commit.
+  virtual core::Status WriteStructure(const core::Workforce& w) = 0;
+  virtual core::Status WriteAbsences(const core::Workforce& w) = 0;
+  // Pay, dialogues and follow-up events, those that `present` (given to BeginReplace) names.
+  virtual core::Status WriteOptional(const core::Workforce& w) = 0;
+  // Finishes: appends `record` to the import log (its id and data_version are filled in), bumps
+  // the data version, commits.
+  virtual core::Result<ImportRecord> Commit(ImportRecord record) = 0;
+  // Rows written so far; safe to read from another thread.
+  virtual int64_t rows_written() const = 0;
+};
+
 class Database {
  public:
   virtual ~Database() = default;
@@ -51,9 +71,13 @@ class Database {
   // ids of units, employees and positions whose keys stay are kept. Appends `record` (its id and
   // data_version are filled in) to the import log and bumps the data version. On any failure
   // nothing is changed. Readers on other connections see the old data until the commit.
-  virtual core::Result<ImportRecord> ReplaceWorkforce(const core::Workforce& workforce,
-                                                      ImportRecord record,
-                                                      const ProgressFn& progress = {}) = 0;
+  core::Result<ImportRecord> ReplaceWorkforce(const core::Workforce& workforce, ImportRecord record,
+                                              const ProgressFn& progress = {});
+
+  // The same, step by step (see WorkforceWriter). The writer must not outlive the database, and
+  // nothing else may use the database while it is open.
+  virtual core::Result<std::unique_ptr<WorkforceWriter>> BeginReplace(
+      const core::OptionalParts& present) = 0;
 
   // Reads the whole workforce back (for the metrics engine and for tests).
   virtual core::Result<core::Workforce> LoadWorkforce() = 0;

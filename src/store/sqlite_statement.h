@@ -35,6 +35,32 @@ class SqliteConnection {
   sqlite3* db_ = nullptr;
 };
 
+// BEGIN IMMEDIATE … COMMIT; rolls back on destruction unless committed, so every early return
+// leaves the database as it was.
+class Transaction {
+ public:
+  explicit Transaction(SqliteConnection* db) : db_(db) {}
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  ~Transaction() {
+    if (open_) (void)db_->Exec("ROLLBACK");
+  }
+  core::Status Begin() {
+    core::Status s = db_->Exec("BEGIN IMMEDIATE");
+    open_ = s.ok();
+    return s;
+  }
+  core::Status Commit() {
+    core::Status s = db_->Exec("COMMIT");
+    if (s.ok()) open_ = false;
+    return s;
+  }
+
+ private:
+  SqliteConnection* db_;
+  bool open_ = false;
+};
+
 // A prepared statement. Bind parameters are 1-based as in SQLite.
 class Statement {
  public:
