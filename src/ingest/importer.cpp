@@ -13,12 +13,12 @@ namespace agp::ingest {
 namespace {
 
 // Writes the parts of a workforce on a thread of its own while the rest of the package is still
-// being read: the steps arrive in order (structure, absences, optional) as their files are read
-// without errors. If the import is called off, the steps not yet begun are skipped and the
-// writer's transaction is rolled back when it is destroyed.
+// being read: the structure first, then the other parts as their files are read without errors. If
+// the import is called off, the steps not yet begun are skipped and the writer's transaction is
+// rolled back when it is destroyed.
 class WriteBehind {
  public:
-  enum class Step { kStructure, kAbsences, kOptional };
+  enum class Step { kStructure, kAbsences, kPay, kDialogues, kFollowup };
 
   WriteBehind(store::WorkforceWriter* writer, const core::Workforce* w)
       : writer_(writer), w_(w), thread_([this] { Loop(); }) {}
@@ -64,8 +64,14 @@ class WriteBehind {
         case Step::kAbsences:
           status_ = writer_->WriteAbsences(*w_);
           break;
-        case Step::kOptional:
-          status_ = writer_->WriteOptional(*w_);
+        case Step::kPay:
+          status_ = writer_->WritePay(*w_);
+          break;
+        case Step::kDialogues:
+          status_ = writer_->WriteDialogues(*w_);
+          break;
+        case Step::kFollowup:
+          status_ = writer_->WriteFollowup(*w_);
           break;
       }
     }
@@ -127,11 +133,18 @@ core::Result<ImportOutcome> ImportPackage(const std::filesystem::path& path, sto
         case FileKind::kPositions:
           if (++*clean_structure == 3) behind->Push(WriteBehind::Step::kStructure);
           break;
+        // The other files are read after positions.csv, so these come after the structure.
         case FileKind::kAbsence:
-          // Pushed after the structure: the absence file is read after positions.csv.
           if (*clean_structure == 3) behind->Push(WriteBehind::Step::kAbsences);
           break;
-        default:
+        case FileKind::kPay:
+          if (*clean_structure == 3) behind->Push(WriteBehind::Step::kPay);
+          break;
+        case FileKind::kDialogues:
+          if (*clean_structure == 3) behind->Push(WriteBehind::Step::kDialogues);
+          break;
+        case FileKind::kFollowup:
+          if (*clean_structure == 3) behind->Push(WriteBehind::Step::kFollowup);
           break;
       }
     };
@@ -155,7 +168,6 @@ core::Result<ImportOutcome> ImportPackage(const std::filesystem::path& path, sto
     return outcome;
   }
 
-  behind->Push(WriteBehind::Step::kOptional);
   const int64_t total = static_cast<int64_t>(
       workforce.units.size() + workforce.employees.size() + workforce.positions.size() +
       workforce.periods.size() + workforce.absences.size() +

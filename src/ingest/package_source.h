@@ -49,7 +49,7 @@ class PackageSource {
   // checksum. Each table is opened at most once; different tables may be opened on different
   // threads at the same time.
   virtual core::Result<OpenedTable> OpenTable(const FileSpec& spec) = 0;
-  // Hex BLAKE2b-256 over the names and decoded text of every CSV table opened so far (a folder
+  // Hex XXH3-128 over the names and decoded text of every CSV table opened so far (a folder
   // and a .zip of the same files agree), or over the bytes of an .xlsx workbook.
   virtual std::string Checksum() = 0;
   // Bytes of table data opened so far (after decoding).

@@ -19,7 +19,9 @@ core::Result<ImportRecord> Database::ReplaceWorkforce(const core::Workforce& w, 
   auto steps = std::async(std::launch::async, [&]() -> core::Status {
     core::Status s = (*writer)->WriteStructure(w);
     if (s.ok()) s = (*writer)->WriteAbsences(w);
-    if (s.ok()) s = (*writer)->WriteOptional(w);
+    if (s.ok()) s = (*writer)->WritePay(w);
+    if (s.ok()) s = (*writer)->WriteDialogues(w);
+    if (s.ok()) s = (*writer)->WriteFollowup(w);
     return s;
   });
   while (steps.wait_for(std::chrono::milliseconds(100)) != std::future_status::ready) {

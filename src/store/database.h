@@ -38,9 +38,10 @@ struct ImportRecord {
 using ProgressFn = std::function<void(int64_t done, int64_t total)>;
 
 // A replacement of the workforce data in progress: one transaction, written in steps as the parts
-// become ready (an import writes the units while it still checks the absences). The steps run in
-// this order: WriteStructure, WriteAbsences, WriteOptional, Commit. Destroying the writer without
-// a successful Commit rolls everything back; the database is then exactly as before.
+// become ready (an import writes the units while it still checks the absences). WriteStructure
+// comes first and Commit last; the others may come in any order between them, each at most once.
+// Destroying the writer without a successful Commit rolls everything back; the database is then
+// exactly as before.
 class WorkforceWriter {
  public:
   virtual ~WorkforceWriter() = default;
@@ -48,8 +49,10 @@ class WorkforceWriter {
   // until Commit.
   virtual core::Status WriteStructure(const core::Workforce& w) = 0;
   virtual core::Status WriteAbsences(const core::Workforce& w) = 0;
-  // Pay, dialogues and follow-up events, those that `present` (given to BeginReplace) names.
-  virtual core::Status WriteOptional(const core::Workforce& w) = 0;
+  // The optional parts; each does nothing unless `present` (given to BeginReplace) names it.
+  virtual core::Status WritePay(const core::Workforce& w) = 0;
+  virtual core::Status WriteDialogues(const core::Workforce& w) = 0;
+  virtual core::Status WriteFollowup(const core::Workforce& w) = 0;
   // Finishes: appends `record` to the import log (its id and data_version are filled in), bumps
   // the data version, commits.
   virtual core::Result<ImportRecord> Commit(ImportRecord record) = 0;

@@ -53,7 +53,7 @@ class SqliteDatabase final : public Database {
         "PRAGMA threads = 2;"
         "PRAGMA synchronous = NORMAL;"
         "PRAGMA temp_store = MEMORY;"
-        "PRAGMA cache_size = -262144;";
+        "PRAGMA cache_size = -32768;";
     if (!in_memory) pragmas += "PRAGMA journal_mode = WAL;";
     sqlite3_busy_timeout(db_.get(), 10000);
     return db_.Exec(pragmas);

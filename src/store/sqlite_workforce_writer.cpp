@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <initializer_list>
+#include <map>
 #include <numeric>
 #include <optional>
 #include <string>
@@ -117,7 +119,7 @@ class SqliteWorkforceWriter final : public WorkforceWriter {
                });
     if (!s.ok()) return s;
 
-    return Insert(
+    s = Insert(
         "INSERT INTO position_period(position_id, unit_id, start_date, end_date, percent, "
         "employment, job_code, job_title, leader, fulltime_hours, end_reason)",
         11, w.periods.size(), [&](Statement& ins, int c, size_t i) {
@@ -139,29 +141,33 @@ class SqliteWorkforceWriter final : public WorkforceWriter {
           }
           ins.BindOptionalText(c + 10, core::ToCode(p.end_reason));
         });
+    if (!s.ok()) return s;
+    return RestoreIndexes({"unit", "employee", "position", "position_period"});
   }
 
   Status WriteAbsences(const core::Workforce& w) override {
-    return Insert(
-        "INSERT INTO absence(employee_id, position_id, type, start_date, end_date, grade)", 6,
-        w.absences.size(), [&](Statement& ins, int c, size_t i) {
-          const core::Absence& a = w.absences[i];
-          ins.Bind(c, employee_ids_[U(a.employee)]);
-          if (a.position >= 0) {
-            ins.Bind(c + 1, position_ids_[U(a.position)]);
-          } else {
-            ins.BindNull(c + 1);
-          }
-          ins.Bind(c + 2, a.type == core::AbsenceType::kOther
-                              ? std::string_view(w.other_absence_types[U(a.other_type)])
-                              : core::ToCode(a.type));
-          ins.Bind(c + 3, static_cast<int64_t>(a.start.days()));
-          ins.Bind(c + 4, static_cast<int64_t>(a.end.days()));
-          ins.Bind(c + 5, static_cast<int64_t>(a.grade));
-        });
+    Status s =
+        Insert("INSERT INTO absence(employee_id, position_id, type, start_date, end_date, grade)",
+               6, w.absences.size(), [&](Statement& ins, int c, size_t i) {
+                 const core::Absence& a = w.absences[i];
+                 ins.Bind(c, employee_ids_[U(a.employee)]);
+                 if (a.position >= 0) {
+                   ins.Bind(c + 1, position_ids_[U(a.position)]);
+                 } else {
+                   ins.BindNull(c + 1);
+                 }
+                 ins.Bind(c + 2, a.type == core::AbsenceType::kOther
+                                     ? std::string_view(w.other_absence_types[U(a.other_type)])
+                                     : core::ToCode(a.type));
+                 ins.Bind(c + 3, static_cast<int64_t>(a.start.days()));
+                 ins.Bind(c + 4, static_cast<int64_t>(a.end.days()));
+                 ins.Bind(c + 5, static_cast<int64_t>(a.grade));
+               });
+    if (!s.ok()) return s;
+    return RestoreIndexes({"absence"});
   }
 
-  Status WriteOptional(const core::Workforce& w) override {
+  Status WritePay(const core::Workforce& w) override {
     if (present_.pay) {
       Status s = Insert("INSERT INTO pay(employee_id, date, annual_base_salary, fixed_allowances)",
                         4, w.pay.size(), [&](Statement& ins, int c, size_t i) {
@@ -172,6 +178,10 @@ class SqliteWorkforceWriter final : public WorkforceWriter {
                         });
       if (!s.ok()) return s;
     }
+    return RestoreIndexes({"pay"});
+  }
+
+  Status WriteDialogues(const core::Workforce& w) override {
     if (present_.dialogues) {
       Status s = Insert("INSERT INTO dialogue(employee_id, date)", 2, w.dialogues.size(),
                         [&](Statement& ins, int c, size_t i) {
@@ -180,6 +190,10 @@ class SqliteWorkforceWriter final : public WorkforceWriter {
                         });
       if (!s.ok()) return s;
     }
+    return RestoreIndexes({"dialogue"});
+  }
+
+  Status WriteFollowup(const core::Workforce& w) override {
     if (present_.followup) {
       Status s =
           Insert("INSERT INTO followup_event(employee_id, event, date)", 3, w.followup.size(),
@@ -190,12 +204,16 @@ class SqliteWorkforceWriter final : public WorkforceWriter {
                  });
       if (!s.ok()) return s;
     }
-    return core::Ok{};
+    return RestoreIndexes({"followup_event"});
   }
 
   Result<ImportRecord> Commit(ImportRecord record) override {
-    for (const std::string& create : dropped_indexes_) {
-      if (Status s = db_->Exec(create); !s.ok()) return s.error();
+    // Indexes of tables that no step wrote (their rows stay deleted: an empty part).
+    for (auto& [table, creates] : dropped_indexes_) {
+      for (const std::string& create : creates) {
+        if (Status s = db_->Exec(create); !s.ok()) return s.error();
+      }
+      creates.clear();
     }
     // Optional rows the package did not replace go with the employees who left.
     for (const char* table : {"pay", "dialogue", "followup_event"}) {
@@ -266,6 +284,17 @@ class SqliteWorkforceWriter final : public WorkforceWriter {
     return ids;
   }
 
+  // Builds the dropped indexes of `tables` again, once their rows are in.
+  Status RestoreIndexes(std::initializer_list<const char*> tables) {
+    for (const char* table : tables) {
+      for (const std::string& create : dropped_indexes_[table]) {
+        if (Status s = db_->Exec(create); !s.ok()) return s;
+      }
+      dropped_indexes_[table].clear();
+    }
+    return core::Ok{};
+  }
+
   Status DropIndexes() {
     std::vector<std::string> names;
     Statement q(db_->get(),
@@ -275,7 +304,7 @@ class SqliteWorkforceWriter final : public WorkforceWriter {
       q.Bind(1, t);
       while (q.Step()) {
         names.push_back(q.Text(0));
-        dropped_indexes_.push_back(q.Text(1));
+        dropped_indexes_[t].push_back(q.Text(1));
       }
       q.Reset();
     }
@@ -297,7 +326,7 @@ class SqliteWorkforceWriter final : public WorkforceWriter {
   ForeignKeysOff unchecked_;  // declared before tx_: restored after the rollback or commit
   Transaction tx_;
   std::vector<std::string> replaced_;
-  std::vector<std::string> dropped_indexes_;
+  std::map<std::string, std::vector<std::string>> dropped_indexes_;  // table → CREATE INDEX …
   Stored stored_[3];
   size_t stored_count_ = 0;
   std::vector<int64_t> unit_ids_, employee_ids_, position_ids_;
