@@ -47,7 +47,7 @@ std::string Opt(const std::optional<core::Date>& d) { return d ? d->ToIso() : ""
 // Shortest text that reads back as the same double.
 std::string Num(double v) {
   char buf[32];
-  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed);
   return std::string(buf, end);
 }
 

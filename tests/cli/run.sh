@@ -71,7 +71,7 @@ contains "idempotent re-import says unchanged" out "Uendret"
 equals "idempotent re-import wrote nothing" "$(rows)" "5/4/2"
 
 check "an invalid package exits with 2" 2 "$AGP" import "$CASES/invalid_unknown_references/package"
-contains "errors carry file:line:column" err "positions.csv:3:11: feil: ukjent unit_id «XX»"
+contains "errors carry file:line:column" err "positions.csv:3:7: feil: ukjent unit_id «XX»"
 contains "it says nothing was written" out "Ingenting er skrevet"
 equals "an invalid package writes nothing" "$(rows)" "5/4/2"
 
