@@ -382,11 +382,23 @@ class Validator {
     return added;
   }
 
+  // The last key looked up at one place and what it found: exports come sorted by person, so
+  // consecutive rows mostly name the same employee and position.
+  struct Memo {
+    std::string key;
+    int32_t value = -1;
+  };
+
   // The index of `key` in `index`, or -1 after reporting it (when the other file was readable).
-  int32_t Reference(const KeyIndex& index, FileKind target, std::string_view key,
+  int32_t Reference(const KeyIndex& index, Memo& memo, FileKind target, std::string_view key,
                     const RowView& row, int c) {
+    if (memo.value >= 0 && key == memo.key) return memo.value;
     const int32_t found = index.Find(key);
-    if (found >= 0) return found;
+    if (found >= 0) {
+      memo.key.assign(key);
+      memo.value = found;
+      return found;
+    }
     if (readable_[Idx(target)]) {
       row.Fail(c, fmt::format("ukjent {} {} (finnes ikke i {})", row.Name(c), Quote(key),
                               display_[Idx(target)]));
@@ -458,11 +470,13 @@ class Validator {
     const std::string_view key = r.Required(col::kPositionId);
     const std::string_view employee_key = r.Required(col::kPosEmployeeId);
     const std::string_view unit_key = r.Required(col::kPosUnitId);
-    const int32_t employee = employee_key.empty() ? -1
-                                                  : Reference(employees_, FileKind::kEmployees,
-                                                              employee_key, r, col::kPosEmployeeId);
-    p.unit =
-        unit_key.empty() ? -1 : Reference(units_, FileKind::kUnits, unit_key, r, col::kPosUnitId);
+    const int32_t employee =
+        employee_key.empty() ? -1
+                             : Reference(employees_, memo_.position_employee, FileKind::kEmployees,
+                                         employee_key, r, col::kPosEmployeeId);
+    p.unit = unit_key.empty() ? -1
+                              : Reference(units_, memo_.position_unit, FileKind::kUnits, unit_key,
+                                          r, col::kPosUnitId);
     auto start = r.DateAt(col::kStartDate, true);
     auto end = r.DateAt(col::kEndDate, false);
     if (start && end && *end < *start) {
@@ -546,11 +560,13 @@ class Validator {
   void AbsenceRow(const RowView& r) {
     core::Absence a;
     const std::string_view employee_key = r.Required(col::kAbsEmployeeId);
-    a.employee = employee_key.empty() ? -1
-                                      : Reference(employees_, FileKind::kEmployees, employee_key, r,
-                                                  col::kAbsEmployeeId);
+    a.employee = employee_key.empty()
+                     ? -1
+                     : Reference(employees_, memo_.absence_employee, FileKind::kEmployees,
+                                 employee_key, r, col::kAbsEmployeeId);
     if (std::string_view pk = r.Text(col::kAbsPositionId); !pk.empty()) {
-      a.position = Reference(positions_, FileKind::kPositions, pk, r, col::kAbsPositionId);
+      a.position = Reference(positions_, memo_.absence_position, FileKind::kPositions, pk, r,
+                             col::kAbsPositionId);
       if (a.position >= 0 && a.employee >= 0) {
         const int32_t owner = w_.positions[static_cast<size_t>(a.position)].employee;
         if (owner >= 0 && owner != a.employee) {
@@ -598,7 +614,9 @@ class Validator {
 
   int32_t EmployeeRef(const RowView& r, int c) {
     const std::string_view key = r.Required(c);
-    return key.empty() ? -1 : Reference(employees_, FileKind::kEmployees, key, r, c);
+    return key.empty()
+               ? -1
+               : Reference(employees_, memo_.optional_employee, FileKind::kEmployees, key, r, c);
   }
 
   void PayRow(const RowView& r) {
@@ -752,6 +770,10 @@ class Validator {
   std::string display_[7];
   bool readable_[7] = {};
   KeyIndex units_, employees_, positions_;
+  // One memo per place of lookup; the absence memos are used by the absence thread only.
+  struct {
+    Memo position_employee, position_unit, absence_employee, absence_position, optional_employee;
+  } memo_;
   std::vector<int> unit_lines_, employee_lines_, position_first_line_, period_lines_;
   std::vector<std::string> unit_parent_keys_;
   std::vector<Location> unit_parent_where_;

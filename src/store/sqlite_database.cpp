@@ -48,7 +48,11 @@ class SqliteDatabase final : public Database {
   Status Configure(bool in_memory) {
     // WAL lets readers see the last committed data while an import writes; NORMAL sync is
     // durable across application crashes and loses at most the last commit on power loss.
+    // 16 KiB pages: a WAL frame is a page plus 24 bytes, so every frame write straddles file
+    // system blocks; bigger pages mean a quarter as many, and a national import is 20 % faster
+    // than with the default 4 KiB (docs/performance.md). Applies to new databases only.
     std::string pragmas =
+        "PRAGMA page_size = 16384;"
         "PRAGMA foreign_keys = ON;"
         "PRAGMA threads = 2;"
         "PRAGMA synchronous = NORMAL;"
