@@ -50,6 +50,7 @@ fuzz:
 	  corpus=$$(mktemp -d); cp -r fuzz/corpus/$$f/. $$corpus/; \
 	  echo "fuzz: $${f}_fuzzer for $(FUZZ_SECONDS) s"; \
 	  $(FUZZ_BUILD)/fuzz/$${f}_fuzzer -max_total_time=$(FUZZ_SECONDS) -print_final_stats=0 \
+	    -artifact_prefix=$(FUZZ_BUILD)/ \
 	    -rss_limit_mb=4096 $$corpus 2> $(FUZZ_BUILD)/$$f.log \
 	    || { tail -n 40 $(FUZZ_BUILD)/$$f.log; rm -rf $$corpus; exit 1; }; \
 	  grep -E '^#[0-9]+ *DONE' $(FUZZ_BUILD)/$$f.log || true; rm -rf $$corpus; \

@@ -1,6 +1,7 @@
 // An RFC 4180 CSV reader over UTF-8 text held in memory.
 #pragma once
 
+#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,8 +39,10 @@ class CsvReader final : public TableReader {
   std::string_view text_;
   char sep_;
   size_t pos_ = 0;
-  int line_ = 1;                        // line number at pos_
-  std::vector<std::string> unescaped_;  // storage for fields with doubled quotes, per field slot
+  int line_ = 1;  // line number at pos_
+  // Storage for fields with doubled quotes, one per field slot. A deque: growing it must not move
+  // the strings that earlier fields of the row point into.
+  std::deque<std::string> unescaped_;
   std::vector<core::Error> problems_;
 };
 

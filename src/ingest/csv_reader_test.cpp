@@ -45,6 +45,14 @@ TEST(CsvReader, QuotedFieldsHoldSeparatorsQuotesAndLineBreaks) {
             (std::vector<int>{1, 2, 3, 5}));  // the record after a two-line field is on line 5
 }
 
+TEST(CsvReader, ManyFieldsWithDoubledQuotesInOneRowStayIntact) {
+  // Found by the fuzzer: the buffers of earlier fields must survive the later ones.
+  CsvReader r("f.csv", "a,b,c,d\n\"\"\"x\",\"y\"\"\",\"\"\"\",\"long \"\"field\"\" here\"\n");
+  auto rows = ReadAll(r);
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[1], (std::vector<std::string>{"\"x", "y\"", "\"", "long \"field\" here"}));
+}
+
 TEST(CsvReader, ColumnsCountCharactersNotBytes) {
   CsvReader r("f.csv", "ø,æ,x\nå,bb,c\n");
   Row row;
