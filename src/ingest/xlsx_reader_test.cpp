@@ -13,8 +13,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// A file of this test's own: ctest runs tests in parallel processes.
 fs::path TempFile(const std::string& name) {
-  fs::path dir = fs::temp_directory_path() / "agp-xlsx-test";
+  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+  fs::path dir = fs::temp_directory_path() / "agp-xlsx-test" / info->name();
   fs::create_directories(dir);
   return dir / name;
 }
