@@ -48,15 +48,16 @@ std::string_view Trim(std::string_view s) {
 std::optional<double> ParseNumber(std::string_view s) {
   char buf[64];
   size_t n = 0;
-  bool seen_digit = false, seen_decimal = false;
+  bool seen_sign = false, seen_digit = false, seen_decimal = false;
   for (size_t i = 0; i < s.size();) {
+    if (n == sizeof buf) return std::nullopt;  // no number agp reads is that long
     const char c = s[i];
     if (c >= '0' && c <= '9') {
       seen_digit = true;
-      if (n == sizeof buf) return std::nullopt;
       buf[n++] = c;
       ++i;
-    } else if ((c == '-' || c == '+') && n == 0 && !seen_digit) {
+    } else if ((c == '-' || c == '+') && !seen_sign && !seen_digit) {
+      seen_sign = true;
       if (c == '-') buf[n++] = c;
       ++i;
     } else if ((c == ',' || c == '.') && !seen_decimal && seen_digit) {

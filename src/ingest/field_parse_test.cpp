@@ -24,8 +24,11 @@ TEST(FieldParse, NumbersMayGroupDigitsWithSpaces) {
 }
 
 TEST(FieldParse, NumbersRefuseEverythingElse) {
+  // Found by the fuzzer: 64 digits and then a decimal comma overflowed the buffer.
+  EXPECT_FALSE(ParseNumber(std::string(64, '9') + ",5"));
+  EXPECT_FALSE(ParseNumber(std::string(80, '1')));
   for (const char* bad : {"", "abc", "1.2.3", "1,2,3", "1e5", "12 ", " 12", "5,", ",5", "--1",
-                          "1 000 000,5 0", "1.000,50", "nan", "inf", "12%"}) {
+                          "++1", "+-1", "1 000 000,5 0", "1.000,50", "nan", "inf", "12%"}) {
     EXPECT_FALSE(ParseNumber(bad)) << bad;
   }
 }
