@@ -262,7 +262,8 @@ class Validator {
     if (!complete) {
       // Rows cannot be read reliably; later files are not checked against this one.
       into->files.push_back(summary);
-      Structure(*table.reader, problems);
+      size_t reported = 0;
+      Structure(*table.reader, problems, &reported);
       return;
     }
 
@@ -272,11 +273,7 @@ class Validator {
     while (table.reader->Next(&row)) {
       ++rows;
       // The reader's own problems (quoting) first, in line order with the rest.
-      const auto& structure = table.reader->problems();
-      for (; structure_reported < structure.size(); ++structure_reported) {
-        problems.Error(structure[structure_reported].message(),
-                       structure[structure_reported].location());
-      }
+      Structure(*table.reader, problems, &structure_reported);
       view.Reset(&row);
       CheckShape(row, header_fields, file, problems);
       switch (spec.kind) {
@@ -307,11 +304,7 @@ class Validator {
       }
     }
     Progress(file, table.reader->bytes_total(), table.reader->bytes_total());
-    const auto& structure = table.reader->problems();
-    for (; structure_reported < structure.size(); ++structure_reported) {
-      problems.Error(structure[structure_reported].message(),
-                     structure[structure_reported].location());
-    }
+    Structure(*table.reader, problems, &structure_reported);
     summary.rows = rows;
     into->files.push_back(summary);
     readable_[Idx(spec.kind)] = true;
@@ -339,8 +332,12 @@ class Validator {
     progress_(file, done, total);
   }
 
-  void Structure(const TableReader& reader, Problems& problems) {
-    for (const Error& e : reader.problems()) problems.Error(e.message(), e.location());
+  // Reports the reader's problems from number `*reported` on.
+  void Structure(const TableReader& reader, Problems& problems, size_t* reported) {
+    const auto& found = reader.problems();
+    for (; *reported < found.size(); ++*reported) {
+      problems.Error(found[*reported].message(), found[*reported].location());
+    }
   }
 
   // Field count and the national identity number check, for every field of every row.
