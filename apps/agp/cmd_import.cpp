@@ -1,6 +1,8 @@
 // agp import PACKAGE [--dry-run]: DESIGN.md §3.
 #include <cstdio>
+#include <map>
 #include <string>
+#include <utility>
 
 #include "command.h"
 #include "core/clock.h"
@@ -64,8 +66,21 @@ Command ImportCommand() {
           ingest::ImportOptions options;
           options.dry_run = *dry_run;
           options.max_problems = *limit;
-          options.on_read = [&bar](const std::string& file, size_t done, size_t total) {
-            bar.Update("Leser " + file, static_cast<double>(done), static_cast<double>(total));
+          // Two files are read at once: show the one furthest behind.
+          std::map<std::string, std::pair<double, double>> reading;
+          options.on_read = [&bar, &reading](const std::string& file, size_t done, size_t total) {
+            reading[file] = {static_cast<double>(done), static_cast<double>(total)};
+            const std::string* slowest = &file;
+            double least = 2;
+            for (const auto& [name, progress] : reading) {
+              const double f = progress.second > 0 ? progress.first / progress.second : 1;
+              if (f < 1 && f < least) {
+                least = f;
+                slowest = &name;
+              }
+            }
+            const auto& [d, t] = reading[*slowest];
+            bar.Update("Leser " + *slowest, d, t);
           };
           options.on_write = [&bar](int64_t done, int64_t total) {
             bar.Update("Skriver til databasen", static_cast<double>(done),
