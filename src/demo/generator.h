@@ -10,16 +10,28 @@
 namespace agp::demo {
 
 struct DemoOptions {
-  int employees = 5000;  // core staff (fast/midlertidig) on any count date, about
-  int years = 5;         // whole years of history, ending with last_year
+  int employees = 5000;  // core staff (fast/midlertidig) on any count date, about; at least 1
+  int years = 5;         // whole years of data, ending with last_year; at least 1
   int last_year = 2025;
   uint64_t seed = 1;
-  std::string municipality = "Fjellvik kommune";
+  std::string municipality = "Fjellvik kommune";  // the name of the root unit
 };
 
-// Builds the workforce of a municipality: units, employees, positions with their periods,
-// absences, pay, dialogues and follow-up events from 1 January (last_year − years + 1) to
-// 31 December last_year. The same options give the same records, on any machine.
+// Builds the workforce of a municipality: the unit tree, employees, positions with their
+// periods, absences, pay, dialogues and follow-up events, for 1 January (last_year − years + 1)
+// to 31 December last_year. Positions may start before that window (people already employed);
+// pay rows and dialogues also cover the year before it, and absences that began then are kept
+// when they reach into it, so that figures that look back a year are complete from the window's
+// first day. Nothing is dated after the window.
+//
+// The same options give the same records on any machine (own random source and distributions).
+// Every index in the result is valid; periods of one position are contiguous in `periods`, in
+// date order, and never overlap; every absence lies within the person's employment; no key has
+// 11 digits. Sets `present` for pay, dialogues and follow-up.
+//
+// Cost: employees = 460 000 and years = 5 (the whole municipal sector) give about 1.5 million
+// period rows and 16 million rows in all, in a few seconds and under 1 GB. Reentrant: calls on
+// different threads do not share state.
 core::Workforce GenerateWorkforce(const DemoOptions& options);
 
 }  // namespace agp::demo

@@ -1,22 +1,30 @@
-// A small deterministic random source: xoshiro256** seeded by splitmix64 (Blackman and Vigna).
-// The standard library's distributions differ between implementations, so agp draws its own.
+// A small deterministic random source: xoshiro256** seeded by splitmix64 (Blackman and Vigna,
+// prng.di.unimi.it). The standard library's distributions differ between implementations, so the
+// demo draws its own from integer arithmetic and the basic floating-point operations only (no
+// libm calls), which IEEE 754 rounds the same everywhere: the same seed gives the same data on
+// any machine.
 #pragma once
 
-#include <cmath>
 #include <cstdint>
-#include <initializer_list>
+#include <span>
 
 namespace agp::demo {
+
+// splitmix64's finaliser: a good 64-bit mix, used to derive independent streams from a seed.
+constexpr uint64_t Mix(uint64_t x) {
+  x += 0x9e3779b97f4a7c15ULL;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+constexpr uint64_t Mix(uint64_t a, uint64_t b) { return Mix(Mix(a) ^ (b * 0xd1b54a32d192ed03ULL)); }
 
 class Random {
  public:
   explicit Random(uint64_t seed) {
     for (uint64_t& s : s_) {
       seed += 0x9e3779b97f4a7c15ULL;
-      uint64_t z = seed;
-      z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-      z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-      s = z ^ (z >> 31);
+      s = Mix(seed);
     }
   }
 
@@ -34,34 +42,33 @@ class Random {
 
   // Uniform in [0, 1).
   double Uniform() { return static_cast<double>(Next() >> 11) * 0x1.0p-53; }
-  // Uniform integer in [lo, hi].
+  // Uniform in [lo, hi).
+  double Uniform(double lo, double hi) { return lo + (hi - lo) * Uniform(); }
+  // Uniform integer in [0, n); 0 < n < 2^53.
+  uint64_t Below(uint64_t n) { return static_cast<uint64_t>(Uniform() * static_cast<double>(n)); }
+  // Uniform integer in [lo, hi]; lo <= hi.
   int Between(int lo, int hi) {
-    return lo + static_cast<int>(Uniform() * static_cast<double>(hi - lo + 1));
+    return lo + static_cast<int>(Below(static_cast<uint64_t>(hi - lo) + 1));
   }
   bool Chance(double p) { return Uniform() < p; }
-  // Poisson by inversion; fine for the small means used here.
-  int Poisson(double mean) {
-    const double limit = std::exp(-mean);
-    double p = Uniform();
-    int k = 0;
-    while (p > limit) {
-      p *= Uniform();
-      ++k;
-    }
-    return k;
-  }
-  // Index drawn with the given weights.
-  int Pick(std::initializer_list<double> weights) {
+
+  // An index drawn with the given (non-negative, not all zero) weights.
+  int Pick(std::span<const double> weights) {
     double total = 0;
     for (double w : weights) total += w;
     double x = Uniform() * total;
-    int i = 0;
-    for (double w : weights) {
-      if (x < w) return i;
-      x -= w;
-      ++i;
+    for (size_t i = 0; i < weights.size(); ++i) {
+      if (x < weights[i]) return static_cast<int>(i);
+      x -= weights[i];
     }
-    return i - 1;
+    return static_cast<int>(weights.size()) - 1;
+  }
+
+  // A value of a piecewise-uniform distribution: band i, chosen with weights[i], is uniform over
+  // the integers [lo[i], hi[i]].
+  int FromBands(std::span<const double> weights, std::span<const int> lo, std::span<const int> hi) {
+    const size_t band = static_cast<size_t>(Pick(weights));
+    return Between(lo[band], hi[band]);
   }
 
  private:

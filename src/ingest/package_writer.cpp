@@ -1,7 +1,9 @@
 #include "ingest/package_writer.h"
 
+#include <cerrno>
 #include <charconv>
 #include <cstdio>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -12,48 +14,61 @@ namespace fs = std::filesystem;
 using core::Error;
 using core::ErrorCode;
 
-// A CSV file written through a large buffer: national packages are ten million rows.
-class CsvOut {
+// One CSV file written through a large buffer with fwrite: no stream formatting per field.
+class CsvFile {
  public:
-  explicit CsvOut(const fs::path& path) : path_(path), file_(std::fopen(path.c_str(), "wb")) {
-    buf_.reserve(kFlushAt + 4096);
+  explicit CsvFile(const fs::path& path) : path_(path), file_(std::fopen(path.c_str(), "wb")) {
+    if (file_ == nullptr) {
+      errno_ = errno;
+      return;
+    }
+    std::setvbuf(file_, nullptr, _IONBF, 0);  // this class buffers
+    buf_.reserve(kFlushAt + 64 * 1024);
   }
-  CsvOut(const CsvOut&) = delete;
-  CsvOut& operator=(const CsvOut&) = delete;
-  ~CsvOut() {
+  CsvFile(const CsvFile&) = delete;
+  CsvFile& operator=(const CsvFile&) = delete;
+  ~CsvFile() {
     if (file_ != nullptr) std::fclose(file_);
   }
 
-  CsvOut& Text(std::string_view v) {
-    Sep();
+  bool ok() const { return file_ != nullptr && errno_ == 0; }
+
+  void Header(std::initializer_list<std::string_view> names) {
+    for (std::string_view name : names) Text(name);
+    EndRow();
+  }
+
+  // A text field, quoted when it holds a separator, a quote or a line break (RFC 4180).
+  void Text(std::string_view v) {
+    Separator();
     if (v.find_first_of(",\"\r\n") == std::string_view::npos) {
       buf_.append(v);
-    } else {
-      buf_.push_back('"');
-      for (char c : v) {
-        if (c == '"') buf_.push_back('"');
-        buf_.push_back(c);
-      }
-      buf_.push_back('"');
+      return;
     }
-    return *this;
+    buf_.push_back('"');
+    for (char c : v) {
+      if (c == '"') buf_.push_back('"');
+      buf_.push_back(c);
+    }
+    buf_.push_back('"');
   }
-  CsvOut& Int(long long v) {
-    Sep();
+  void Empty() { Separator(); }
+  void Int(int64_t v) {
+    Separator();
     char tmp[24];
     buf_.append(tmp, std::to_chars(tmp, tmp + sizeof tmp, v).ptr);
-    return *this;
   }
-  CsvOut& Num(double v) {
-    Sep();
-    // Shortest round trip in plain notation: "600000", "37.5", never "6e+05" (which the package
-    // format does not accept).
-    char tmp[400];
+  // The shortest text that reads back as `v`, in plain notation: "600000", "37.5", "33.33".
+  void Number(double v) {
+    Separator();
+    char tmp[512];  // plain notation of the largest double needs 309 digits
     buf_.append(tmp, std::to_chars(tmp, tmp + sizeof tmp, v, std::chars_format::fixed).ptr);
-    return *this;
   }
-  CsvOut& Day(core::Date d) { return Text(d.ToIso()); }
-  CsvOut& Empty() { return Text(""); }
+  // YYYY-MM-DD.
+  void Day(core::Date d) {
+    Separator();
+    buf_.append(d.ToIso());  // ten characters: no allocation (small-string buffer)
+  }
   void EndRow() {
     buf_.push_back('\n');
     first_ = true;
@@ -61,35 +76,146 @@ class CsvOut {
   }
 
   core::Status Close() {
-    if (file_ == nullptr) return Error(ErrorCode::kIo, "kan ikke opprette filen", {path_.string()});
+    if (file_ == nullptr) return Failure("kan ikke opprette filen");
     Flush();
-    const bool failed = failed_ || std::fclose(file_) != 0;
+    if (std::fclose(file_) != 0 && errno_ == 0) errno_ = errno;
     file_ = nullptr;
-    if (failed)
-      return Error(ErrorCode::kIo, "kan ikke skrive filen (er disken full?)", {path_.string()});
+    if (errno_ != 0) return Failure("kan ikke skrive filen");
     return core::Ok{};
   }
 
  private:
-  static constexpr size_t kFlushAt = 1 << 20;
-  void Sep() {
+  static constexpr size_t kFlushAt = 4 << 20;
+
+  void Separator() {
     if (!first_) buf_.push_back(',');
     first_ = false;
   }
   void Flush() {
-    if (file_ != nullptr && !buf_.empty() &&
+    if (file_ != nullptr && errno_ == 0 && !buf_.empty() &&
         std::fwrite(buf_.data(), 1, buf_.size(), file_) != buf_.size()) {
-      failed_ = true;
+      errno_ = errno != 0 ? errno : EIO;
     }
     buf_.clear();
+  }
+  Error Failure(std::string_view what) const {
+    return Error(ErrorCode::kIo, std::string(what) + ": " + std::strerror(errno_),
+                 {path_.string()});
   }
 
   fs::path path_;
   std::FILE* file_;
+  int errno_ = 0;
   std::string buf_;
   bool first_ = true;
-  bool failed_ = false;
 };
+
+size_t At(int32_t index) { return static_cast<size_t>(index); }
+
+core::Status WriteUnits(const core::Workforce& w, CsvFile& out) {
+  out.Header({"unit_id", "parent_id", "name", "sector", "kind"});
+  for (const core::Unit& u : w.units) {
+    out.Text(u.key);
+    out.Text(u.parent >= 0 ? std::string_view(w.units[At(u.parent)].key) : "");
+    out.Text(u.name);
+    out.Text(u.sector);
+    out.Text(u.kind);
+    out.EndRow();
+  }
+  return out.Close();
+}
+
+core::Status WriteEmployees(const core::Workforce& w, CsvFile& out) {
+  out.Header({"employee_id", "name", "gender", "birth_year", "education"});
+  for (const core::Employee& e : w.employees) {
+    out.Text(e.key);
+    out.Text(e.name);
+    out.Text(core::ToCode(e.gender));
+    out.Int(e.birth_year);
+    out.Text(e.education);
+    out.EndRow();
+  }
+  return out.Close();
+}
+
+core::Status WritePositions(const core::Workforce& w, CsvFile& out) {
+  out.Header({"position_id", "employee_id", "unit_id", "start_date", "end_date", "percent",
+              "employment", "job_code", "job_title", "leader", "fulltime_hours", "end_reason"});
+  for (const core::PositionPeriod& p : w.periods) {
+    const core::Position& position = w.positions[At(p.position)];
+    out.Text(position.key);
+    out.Text(w.employees[At(position.employee)].key);
+    out.Text(w.units[At(p.unit)].key);
+    out.Day(p.start);
+    if (p.end) {
+      out.Day(*p.end);
+    } else {
+      out.Empty();
+    }
+    out.Number(p.percent);
+    out.Text(core::ToCode(p.employment));
+    out.Text(p.job_code);
+    out.Text(p.job_title);
+    out.Int(p.leader ? 1 : 0);
+    if (p.fulltime_hours) {
+      out.Number(*p.fulltime_hours);
+    } else {
+      out.Empty();
+    }
+    out.Text(core::ToCode(p.end_reason));
+    out.EndRow();
+  }
+  return out.Close();
+}
+
+core::Status WriteAbsences(const core::Workforce& w, CsvFile& out) {
+  out.Header({"employee_id", "position_id", "type", "start_date", "end_date", "grade"});
+  for (const core::Absence& a : w.absences) {
+    out.Text(w.employees[At(a.employee)].key);
+    out.Text(a.position >= 0 ? std::string_view(w.positions[At(a.position)].key) : "");
+    out.Text(a.type == core::AbsenceType::kOther
+                 ? std::string_view(w.other_absence_types[At(a.other_type)])
+                 : core::ToCode(a.type));
+    out.Day(a.start);
+    out.Day(a.end);
+    out.Int(a.grade);
+    out.EndRow();
+  }
+  return out.Close();
+}
+
+core::Status WritePay(const core::Workforce& w, CsvFile& out) {
+  out.Header({"employee_id", "date", "annual_base_salary", "fixed_allowances"});
+  for (const core::PayRecord& p : w.pay) {
+    out.Text(w.employees[At(p.employee)].key);
+    out.Day(p.date);
+    out.Number(p.annual_base_salary);
+    out.Number(p.fixed_allowances);
+    out.EndRow();
+  }
+  return out.Close();
+}
+
+core::Status WriteDialogues(const core::Workforce& w, CsvFile& out) {
+  out.Header({"employee_id", "date"});
+  for (const core::Dialogue& d : w.dialogues) {
+    out.Text(w.employees[At(d.employee)].key);
+    out.Day(d.date);
+    out.EndRow();
+  }
+  return out.Close();
+}
+
+core::Status WriteFollowup(const core::Workforce& w, CsvFile& out) {
+  out.Header({"employee_id", "event", "date"});
+  for (const core::FollowupEvent& f : w.followup) {
+    out.Text(w.employees[At(f.employee)].key);
+    out.Text(core::ToCode(f.kind));
+    out.Day(f.date);
+    out.EndRow();
+  }
+  return out.Close();
+}
 
 }  // namespace
 
@@ -97,97 +223,34 @@ core::Status WritePackage(const core::Workforce& w, const fs::path& dir) {
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) return Error(ErrorCode::kIo, "kan ikke opprette mappen: " + ec.message(), {dir.string()});
-  auto index = [](int32_t i) { return static_cast<size_t>(i); };
-  {
-    CsvOut out(dir / "units.csv");
-    out.Text("unit_id").Text("parent_id").Text("name").Text("sector").Text("kind").EndRow();
-    for (const core::Unit& u : w.units) {
-      out.Text(u.key).Text(u.parent >= 0 ? std::string_view(w.units[index(u.parent)].key) : "");
-      out.Text(u.name).Text(u.sector).Text(u.kind).EndRow();
+
+  using Writer = core::Status (*)(const core::Workforce&, CsvFile&);
+  struct Part {
+    const char* file;
+    bool present;
+    Writer write;
+  };
+  const Part parts[] = {
+      {"units.csv", true, WriteUnits},
+      {"employees.csv", true, WriteEmployees},
+      {"positions.csv", true, WritePositions},
+      {"absence.csv", true, WriteAbsences},
+      {"pay.csv", w.present.pay, WritePay},
+      {"dialogues.csv", w.present.dialogues, WriteDialogues},
+      {"followup.csv", w.present.followup, WriteFollowup},
+  };
+  for (const Part& part : parts) {
+    const fs::path path = dir / part.file;
+    if (!part.present) {
+      // A file left from an earlier package would be read as part of this one.
+      fs::remove(path, ec);
+      if (ec)
+        return Error(ErrorCode::kIo, "kan ikke fjerne filen: " + ec.message(), {path.string()});
+      continue;
     }
-    if (auto s = out.Close(); !s.ok()) return s;
-  }
-  {
-    CsvOut out(dir / "employees.csv");
-    out.Text("employee_id")
-        .Text("name")
-        .Text("gender")
-        .Text("birth_year")
-        .Text("education")
-        .EndRow();
-    for (const core::Employee& e : w.employees) {
-      out.Text(e.key).Text(e.name).Text(core::ToCode(e.gender)).Int(e.birth_year).Text(e.education);
-      out.EndRow();
-    }
-    if (auto s = out.Close(); !s.ok()) return s;
-  }
-  {
-    CsvOut out(dir / "positions.csv");
-    out.Text("position_id").Text("employee_id").Text("unit_id").Text("start_date").Text("end_date");
-    out.Text("percent").Text("employment").Text("job_code").Text("job_title").Text("leader");
-    out.Text("fulltime_hours").Text("end_reason").EndRow();
-    for (const core::PositionPeriod& p : w.periods) {
-      const core::Position& pos = w.positions[index(p.position)];
-      out.Text(pos.key).Text(w.employees[index(pos.employee)].key).Text(w.units[index(p.unit)].key);
-      out.Day(p.start);
-      if (p.end) {
-        out.Day(*p.end);
-      } else {
-        out.Empty();
-      }
-      out.Num(p.percent).Text(core::ToCode(p.employment)).Text(p.job_code).Text(p.job_title);
-      out.Int(p.leader ? 1 : 0);
-      if (p.fulltime_hours) {
-        out.Num(*p.fulltime_hours);
-      } else {
-        out.Empty();
-      }
-      out.Text(core::ToCode(p.end_reason)).EndRow();
-    }
-    if (auto s = out.Close(); !s.ok()) return s;
-  }
-  {
-    CsvOut out(dir / "absence.csv");
-    out.Text("employee_id").Text("position_id").Text("type").Text("start_date").Text("end_date");
-    out.Text("grade").EndRow();
-    for (const core::Absence& a : w.absences) {
-      out.Text(w.employees[index(a.employee)].key);
-      out.Text(a.position >= 0 ? std::string_view(w.positions[index(a.position)].key) : "");
-      out.Text(a.type == core::AbsenceType::kOther
-                   ? std::string_view(w.other_absence_types[index(a.other_type)])
-                   : core::ToCode(a.type));
-      out.Day(a.start).Day(a.end).Int(a.grade).EndRow();
-    }
-    if (auto s = out.Close(); !s.ok()) return s;
-  }
-  if (w.present.pay) {
-    CsvOut out(dir / "pay.csv");
-    out.Text("employee_id")
-        .Text("date")
-        .Text("annual_base_salary")
-        .Text("fixed_allowances")
-        .EndRow();
-    for (const core::PayRecord& p : w.pay) {
-      out.Text(w.employees[index(p.employee)].key).Day(p.date).Num(p.annual_base_salary);
-      out.Num(p.fixed_allowances).EndRow();
-    }
-    if (auto s = out.Close(); !s.ok()) return s;
-  }
-  if (w.present.dialogues) {
-    CsvOut out(dir / "dialogues.csv");
-    out.Text("employee_id").Text("date").EndRow();
-    for (const core::Dialogue& d : w.dialogues) {
-      out.Text(w.employees[index(d.employee)].key).Day(d.date).EndRow();
-    }
-    if (auto s = out.Close(); !s.ok()) return s;
-  }
-  if (w.present.followup) {
-    CsvOut out(dir / "followup.csv");
-    out.Text("employee_id").Text("event").Text("date").EndRow();
-    for (const core::FollowupEvent& f : w.followup) {
-      out.Text(w.employees[index(f.employee)].key).Text(core::ToCode(f.kind)).Day(f.date).EndRow();
-    }
-    if (auto s = out.Close(); !s.ok()) return s;
+    CsvFile out(path);
+    if (!out.ok()) return out.Close();
+    if (auto status = part.write(w, out); !status.ok()) return status;
   }
   return core::Ok{};
 }
