@@ -17,6 +17,9 @@ struct DecodedText {
   Encoding encoding = Encoding::kUtf8;
 };
 
+// Appends code point `cp` as UTF-8; a surrogate or anything above U+10FFFF becomes U+FFFD.
+void AppendUtf8(std::string* out, char32_t cp);
+
 // True when `bytes` is well-formed UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
 bool IsValidUtf8(std::string_view bytes);
 

@@ -31,6 +31,15 @@ TEST(TextDecode, MapsTheWholeUpperHalfOf1252) {
   EXPECT_EQ(Windows1252ToUtf8("\x80\x81\x9F\xA0\xC5\xFF"), "€\xC2\x81Ÿ\xC2\xA0Åÿ");
 }
 
+TEST(TextDecode, AppendsEveryCodePointAsUtf8AndReplacesSurrogates) {
+  std::string out;
+  for (char32_t cp : {U'A', U'ø', U'€', U'😀', char32_t{0xD800}, char32_t{0x110000}}) {
+    AppendUtf8(&out, cp);
+  }
+  EXPECT_EQ(out, "Aø€😀\uFFFD\uFFFD");
+  EXPECT_TRUE(IsValidUtf8(out));
+}
+
 TEST(TextDecode, RefusesUtf16WithAdvice) {
   auto d = DecodeText(std::string("\xFF\xFEu\0n\0", 6), "units.csv");
   ASSERT_FALSE(d.ok());

@@ -14,6 +14,7 @@
 #include <set>
 
 #include "core/date.h"
+#include "ingest/text_decode.h"
 
 namespace agp::ingest {
 
@@ -70,20 +71,6 @@ std::optional<int64_t> ToInt(std::string_view s) {
   return v;
 }
 
-void AppendUtf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    if (cp >= 0xD800 && cp <= 0xDFFF) cp = 0xFFFD;  // half of a UTF-16 pair: not a character
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 // Text with SpreadsheetML's "_xHHHH_" escapes (ECMA-376 Part 1, 22.9.2.19 ST_Xstring) decoded:
 // "_x000D_" is a carriage return, "_x005F_" an underscore.
 std::string DecodeXstring(std::string_view s) {
@@ -95,7 +82,7 @@ std::string DecodeXstring(std::string_view s) {
     if (s[i] == '_' && i + 7 <= s.size() && s[i + 1] == 'x' && s[i + 6] == '_') {
       const auto [end, ec] = std::from_chars(s.data() + i + 2, s.data() + i + 6, cp, 16);
       if (ec == std::errc() && end == s.data() + i + 6) {
-        if (cp != 0) AppendUtf8(out, cp);
+        if (cp != 0) AppendUtf8(&out, cp);
         i += 7;
         continue;
       }

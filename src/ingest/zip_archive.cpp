@@ -76,17 +76,7 @@ std::string Cp865ToUtf8(std::string_view bytes) {
   out.reserve(bytes.size() * 2);
   for (const char c : bytes) {
     const auto b = static_cast<unsigned char>(c);
-    const char32_t cp = b < 0x80 ? b : kCp865High[b - 0x80];
-    if (cp < 0x80) {
-      out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      out += static_cast<char>(0xC0 | (cp >> 6));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-      out += static_cast<char>(0xE0 | (cp >> 12));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
+    AppendUtf8(&out, b < 0x80 ? b : kCp865High[b - 0x80]);
   }
   return out;
 }
