@@ -15,10 +15,11 @@ namespace {
 // Writes the parts of a workforce on a thread of its own while the rest of the package is still
 // being read: the structure first, then the other parts as their files are read without errors. If
 // the import is called off, the steps not yet begun are skipped and the writer's transaction is
-// rolled back when it is destroyed.
+// rolled back when it is destroyed. A step is named by its file; positions.csv stands for the
+// structure (units, employees, positions).
 class WriteBehind {
  public:
-  enum class Step { kStructure, kAbsences, kPay, kDialogues, kFollowup };
+  using Step = FileKind;
 
   WriteBehind(store::WorkforceWriter* writer, const core::Workforce* w)
       : writer_(writer), w_(w), thread_([this] { Loop(); }) {}
@@ -58,19 +59,22 @@ class WriteBehind {
       }
       if (!status_.ok()) continue;
       switch (step) {
-        case Step::kStructure:
+        case FileKind::kUnits:
+        case FileKind::kEmployees:
+          break;  // written with the positions
+        case FileKind::kPositions:
           status_ = writer_->WriteStructure(*w_);
           break;
-        case Step::kAbsences:
+        case FileKind::kAbsence:
           status_ = writer_->WriteAbsences(*w_);
           break;
-        case Step::kPay:
+        case FileKind::kPay:
           status_ = writer_->WritePay(*w_);
           break;
-        case Step::kDialogues:
+        case FileKind::kDialogues:
           status_ = writer_->WriteDialogues(*w_);
           break;
-        case Step::kFollowup:
+        case FileKind::kFollowup:
           status_ = writer_->WriteFollowup(*w_);
           break;
       }
@@ -131,20 +135,11 @@ core::Result<ImportOutcome> ImportPackage(const std::filesystem::path& path, sto
         case FileKind::kUnits:
         case FileKind::kEmployees:
         case FileKind::kPositions:
-          if (++*clean_structure == 3) behind->Push(WriteBehind::Step::kStructure);
+          if (++*clean_structure == 3) behind->Push(FileKind::kPositions);
           break;
-        // The other files are read after positions.csv, so these come after the structure.
-        case FileKind::kAbsence:
-          if (*clean_structure == 3) behind->Push(WriteBehind::Step::kAbsences);
-          break;
-        case FileKind::kPay:
-          if (*clean_structure == 3) behind->Push(WriteBehind::Step::kPay);
-          break;
-        case FileKind::kDialogues:
-          if (*clean_structure == 3) behind->Push(WriteBehind::Step::kDialogues);
-          break;
-        case FileKind::kFollowup:
-          if (*clean_structure == 3) behind->Push(WriteBehind::Step::kFollowup);
+        default:
+          // The other files are read after positions.csv, so they come after the structure.
+          if (*clean_structure == 3) behind->Push(kind);
           break;
       }
     };
