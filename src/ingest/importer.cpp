@@ -195,6 +195,11 @@ core::Result<ImportOutcome> ImportPackage(const std::filesystem::path& path, sto
   if (!committed.ok()) return committed.error();
   outcome.written = true;
   outcome.record = std::move(*committed);
+  behind.reset();
+  writer.reset();
+  if (workforce.present.pay && workforce.present.dialogues && workforce.present.followup) {
+    outcome.workforce = std::make_shared<const core::Workforce>(std::move(workforce));
+  }
   outcome.seconds = elapsed();
   return outcome;
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <string>
 
 #include "core/clock.h"
@@ -24,6 +25,9 @@ struct ImportOutcome {
   bool written = false;        // the data was replaced (never on errors or with dry_run)
   bool unchanged = false;      // the newest import had the same checksum, so nothing was written
   store::ImportRecord record;  // when written
+  // The records as written, when the package had every optional file (otherwise the stored data
+  // also hold rows the package left alone, and the caller must read them back from the store).
+  std::shared_ptr<const core::Workforce> workforce;
   double seconds = 0;
 };
 

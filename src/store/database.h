@@ -34,6 +34,16 @@ struct ImportRecord {
   int64_t data_version = 0;  // the data version this import produced
 };
 
+// Materialised results (the metrics layer's): named blocks of bytes, stored with the data version
+// they were computed from. The store does not look inside the blocks.
+struct ResultSet {
+  int64_t data_version = 0;
+  std::string computed_at;  // UTC, "YYYY-MM-DDTHH:MM:SSZ"
+  double seconds = 0;       // time the computation took
+  std::string meta;         // JSON, for the owner
+  std::vector<std::pair<std::string, std::string>> blocks;  // (name, bytes)
+};
+
 // Called now and then during long writes with (rows written, rows in all).
 using ProgressFn = std::function<void(int64_t done, int64_t total)>;
 
@@ -90,6 +100,12 @@ class Database {
   virtual core::Result<std::vector<ImportRecord>> ImportLog() = 0;
   // Increases with every change of the workforce data; 0 for an empty database.
   virtual core::Result<int64_t> DataVersion() = 0;
+  // Replaces the stored results with `results` in one transaction.
+  virtual core::Status SaveResults(const ResultSet& results) = 0;
+  // The stored results, or nullopt when none have been computed. `with_blocks` false reads only
+  // the header (data_version, computed_at, seconds, meta).
+  virtual core::Result<std::optional<ResultSet>> LoadResults(bool with_blocks = true) = 0;
+
   // PRAGMA integrity_check or the backend's equivalent: "ok" or what is wrong.
   virtual core::Result<std::string> CheckIntegrity() = 0;
 };

@@ -105,6 +105,21 @@ CREATE TABLE import_log (
   data_version INTEGER NOT NULL
 );
 )sql"},
+      {2, "materialised indicator results", R"sql(
+-- One set of results at a time, computed from the data version it names; each block is an
+-- opaque, compressed piece of it (metrics/results.h owns the format).
+CREATE TABLE result_set (
+  id           INTEGER PRIMARY KEY CHECK (id = 1),
+  data_version INTEGER NOT NULL,
+  computed_at  TEXT NOT NULL,
+  seconds      REAL NOT NULL,
+  meta         TEXT NOT NULL
+);
+CREATE TABLE result_block (
+  name TEXT PRIMARY KEY,
+  data BLOB NOT NULL
+);
+)sql"},
   };
   return kMigrations;
 }

@@ -145,6 +145,57 @@ class SqliteDatabase final : public Database {
     return q.Int(0);
   }
 
+  core::Status SaveResults(const ResultSet& results) override {
+    Transaction tx(&db_);
+    if (core::Status s = tx.Begin(); !s.ok()) return s;
+    if (core::Status s = db_.Exec("DELETE FROM result_block; DELETE FROM result_set"); !s.ok()) return s;
+    Statement head(db_.get(),
+                   "INSERT INTO result_set(id, data_version, computed_at, seconds, meta) "
+                   "VALUES (1, ?, ?, ?, ?)");
+    head.Bind(1, results.data_version).Bind(2, results.computed_at).Bind(3, results.seconds)
+        .Bind(4, results.meta);
+    if (core::Status s = head.Run(); !s.ok()) return s;
+    Statement block(db_.get(), "INSERT INTO result_block(name, data) VALUES (?, ?)");
+    for (const auto& [name, data] : results.blocks) {
+      block.Reset();
+      block.Bind(1, name);
+      sqlite3_bind_blob64(block.get(), 2, data.data(), data.size(), SQLITE_STATIC);
+      if (core::Status s = block.Run(); !s.ok()) return s;
+    }
+    return tx.Commit();
+  }
+
+  Result<std::optional<ResultSet>> LoadResults(bool with_blocks) override {
+    // One read transaction, so that the header and the blocks belong together.
+    if (core::Status s = db_.Exec("BEGIN"); !s.ok()) return s.error();
+    struct End {
+      SqliteConnection* db;
+      ~End() { (void)db->Exec("COMMIT"); }
+    } end{&db_};
+    Statement head(db_.get(),
+                   "SELECT data_version, computed_at, seconds, meta FROM result_set WHERE id = 1");
+    if (!head.Step()) {
+      if (!head.status().ok()) return head.status().error();
+      return std::optional<ResultSet>();
+    }
+    ResultSet r;
+    r.data_version = head.Int(0);
+    r.computed_at = head.Text(1);
+    r.seconds = head.Real(2);
+    r.meta = head.Text(3);
+    if (with_blocks) {
+      Statement q(db_.get(), "SELECT name, data FROM result_block ORDER BY name");
+      while (q.Step()) {
+        const void* data = sqlite3_column_blob(q.get(), 1);
+        const int size = sqlite3_column_bytes(q.get(), 1);
+        r.blocks.emplace_back(q.Text(0), std::string(static_cast<const char*>(data),
+                                                     static_cast<size_t>(size)));
+      }
+      if (!q.status().ok()) return q.status().error();
+    }
+    return std::optional<ResultSet>(std::move(r));
+  }
+
   Result<std::string> CheckIntegrity() override {
     Statement q(db_.get(), "PRAGMA integrity_check");
     std::string out;

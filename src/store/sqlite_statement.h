@@ -73,6 +73,7 @@ class Statement {
   ~Statement();
 
   bool ok() const { return stmt_ != nullptr; }
+  sqlite3_stmt* get() const { return stmt_; }
 
   Statement& Bind(int i, int64_t v);
   Statement& Bind(int i, double v);
