@@ -153,6 +153,14 @@ Input::Input(const core::Workforce& workforce) : w(&workforce) {
   events(core::FollowupKind::kFollowupPlan, &plan_begin, &plan_dates);
   events(core::FollowupKind::kDialogueMeeting1, &meeting1_begin, &meeting1_dates);
 
+  std::vector<std::pair<int32_t, int32_t>> unit_of(n);
+  for (int e = 0; e < n; ++e) {
+    unit_of[e] = {row_begin[e] == row_begin[e + 1] ? -1 : periods[rows[row_begin[e + 1] - 1]].unit, e};
+  }
+  std::sort(unit_of.begin(), unit_of.end());
+  order.resize(n);
+  for (int e = 0; e < n; ++e) order[e] = unit_of[e].second;
+
   row_job.assign(periods.size(), -1);
   std::vector<std::pair<std::string_view, int32_t>> codes;
   for (size_t i = 0; i < periods.size(); ++i) {

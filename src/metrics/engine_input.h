@@ -57,6 +57,10 @@ struct Input {
   std::vector<int32_t> row_job;
   std::vector<std::string> job_codes;
 
+  // Every employee, ordered by the unit of their latest position row: the passes visit people in
+  // this order so that neighbours write to the same units (and cache lines) of the planes.
+  std::vector<int32_t> order;
+
   explicit Input(const core::Workforce& workforce);
   int employee_count() const { return static_cast<int>(row_begin.size()) - 1; }
 };

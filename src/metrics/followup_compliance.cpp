@@ -59,7 +59,7 @@ void CountFollowup(const Input& in, const Horizon& h, const UnitTree& tree, int 
       met[m] = cube->MutablePlane(m, duty.met);
     }
     for (int p = 0; p < h.period_count(); ++p) persons[p] = cube->MutablePlane(p, duty.persons);
-    for (int32_t e = 0; e < in.employee_count(); ++e) {
+    for (const int32_t e : in.order) {
       presence.clear();
       for (int32_t i = in.absence_begin[e]; i < in.absence_begin[e + 1]; ++i) {
         const core::Absence& a = w.absences[in.absences[i]];

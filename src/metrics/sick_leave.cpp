@@ -61,7 +61,7 @@ void CountSickLeave(const Input& in, const Horizon& h, const UnitTree& tree,
     mp.lost[s.short_term ? kShort : kLong][unit] += v;
   };
 
-  for (int32_t e = 0; e < in.employee_count(); ++e) {
+  for (const int32_t e : in.order) {
     local.clear();
     bool one_unit = true;
     for (int32_t i = in.row_begin[e]; i < in.row_begin[e + 1]; ++i) {

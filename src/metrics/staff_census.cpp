@@ -1,7 +1,9 @@
 // Person-based measures on every count date (KS PAI: headcount, full-time share, position size,
 // age, gender, leaders; SSB årsverk), pay and dialogues on the count date, and turnover and
 // retirement age between the count dates of two years (KS turnover, KS avgangsalder).
+#include <algorithm>
 #include <array>
+#include <climits>
 #include <vector>
 
 #include "metrics/engine_input.h"
@@ -43,18 +45,42 @@ void CountStaff(const Input& in, const Horizon& h, const UnitTree& tree, Measure
   }
   std::vector<int32_t> main_of(months + 1);
   std::vector<int32_t> fte_units;
+  std::vector<int> cd_year(months + 1), cd_month(months + 1);
+  for (int k = 0; k <= months; ++k) {
+    cd_year[k] = count_date[k].year();
+    cd_month[k] = count_date[k].month();
+  }
+  // The person's core rows, copied close together: the loop below visits them once per count
+  // date, and PositionPeriod is large.
+  struct CoreRow {
+    core::Date start;
+    core::Date end;  // a far date when open
+    double percent;
+    int32_t row;
+    int32_t unit;
+    bool fast;
+    bool leader;
+  };
+  std::vector<CoreRow> core_rows;
+  const core::Date open_end(INT32_MAX);
 
-  for (int32_t e = 0; e < in.employee_count(); ++e) {
+  for (const int32_t e : in.order) {
     const int32_t rb = in.row_begin[e];
     const int32_t re = in.row_begin[e + 1];
     if (rb == re) continue;
     const core::Employee& person = w.employees[e];
-    int32_t first_core = -1;
-    for (int32_t i = rb; i < re && first_core < 0; ++i) {
-      if (IsCore(w.periods[in.rows[i]].employment)) first_core = in.rows[i];
+    core_rows.clear();
+    core::Date last_end;
+    for (int32_t i = rb; i < re; ++i) {
+      const core::PositionPeriod& r = w.periods[in.rows[i]];
+      if (!IsCore(r.employment)) continue;
+      core_rows.push_back(CoreRow{r.start, r.end ? *r.end : open_end, r.percent, in.rows[i], r.unit,
+                                  r.employment == core::Employment::kPermanent, r.leader});
+      last_end = std::max(last_end, core_rows.back().end);
     }
-    if (first_core < 0) continue;  // never core staff
-    const core::Date earliest_core_start = w.periods[first_core].start;
+    if (core_rows.empty()) continue;  // never core staff
+    if (last_end < count_date[0] || core_rows.front().start > count_date[months]) continue;
+    const core::Date earliest_core_start = core_rows.front().start;
     int32_t pay_next = in.pay_begin[e];
     const core::Date* dialogues = in.dialogue_dates.data() + in.dialogue_begin[e];
     const core::Date* dialogues_end = in.dialogue_dates.data() + in.dialogue_begin[e + 1];
@@ -62,40 +88,37 @@ void CountStaff(const Input& in, const Horizon& h, const UnitTree& tree, Measure
     for (int k = 0; k <= months; ++k) {
       const core::Date cd = count_date[k];
       int32_t main = -1;
+      const CoreRow* best = nullptr;
       double size = 0;
       bool has_fast = false;
       bool leader = false;
       fte_units.clear();
-      for (int32_t i = rb; i < re; ++i) {
-        const int32_t row = in.rows[i];
-        const core::PositionPeriod& r = w.periods[row];
+      for (const CoreRow& r : core_rows) {
         if (r.start > cd) break;
-        if (!IsCore(r.employment) || !IsActive(r, cd)) continue;
+        if (cd > r.end) continue;
         size += r.percent;
-        has_fast |= r.employment == core::Employment::kPermanent;
+        has_fast |= r.fast;
         leader |= r.leader;
         if (k > 0) {
           planes[k - 1][Measure::kFteSum][r.unit] += r.percent / 100.0;
           fte_units.push_back(r.unit);
         }
-        if (main < 0) {
-          main = row;
-        } else {
-          const core::PositionPeriod& b = w.periods[main];
-          const bool better =
-              r.percent > b.percent + 1e-9 ||
-              (r.percent >= b.percent - 1e-9 &&
-               (r.start < b.start ||
-                (r.start == b.start && PositionKeyLess(w.positions[r.position].key,
-                                                       w.positions[b.position].key))));
-          if (better) main = row;
+        if (best == nullptr ||
+            r.percent > best->percent + 1e-9 ||
+            (r.percent >= best->percent - 1e-9 &&
+             (r.start < best->start ||
+              (r.start == best->start &&
+               PositionKeyLess(w.positions[w.periods[r.row].position].key,
+                               w.positions[w.periods[best->row].position].key))))) {
+          best = &r;
         }
       }
+      if (best != nullptr) main = best->row;
       main_of[k] = main;
       if (k == 0 || main < 0) continue;
       const StaffPlanes& p = planes[k - 1];
       const int32_t u = w.periods[main].unit;
-      const int age = cd.year() - person.birth_year;
+      const int age = cd_year[k] - person.birth_year;
       const bool woman = person.gender == core::Gender::kWoman;
       p[Measure::kHeadcount][u] += 1;
       if (size >= kFullTime) p[Measure::kFulltime][u] += 1;
@@ -130,7 +153,7 @@ void CountStaff(const Input& in, const Horizon& h, const UnitTree& tree, Measure
             p[Measure::kPayMenSum][u] += monthly;
             p[Measure::kPayMen][u] += 1;
           }
-          if (cd.month() == 12 && in.row_job[main] >= 0) {
+          if (cd_month[k] == 12 && in.row_job[main] >= 0) {
             cube->job_pay[k - 1].push_back(JobPay{u, in.row_job[main], woman ? monthly : 0,
                                                   woman ? 0 : monthly, woman ? 1 : 0,
                                                   woman ? 0 : 1});
@@ -151,17 +174,16 @@ void CountStaff(const Input& in, const Horizon& h, const UnitTree& tree, Measure
       const int year = h.first_year + y;
       if (year - 1 - person.birth_year < 55) continue;
       const core::Date cd = count_date[12 * y + 12];
-      core::Date last_end;
+      core::Date exit;
       bool found = false;
-      for (int32_t i = rb; i < re; ++i) {
-        const core::PositionPeriod& r = w.periods[in.rows[i]];
-        if (IsCore(r.employment) && r.end && *r.end <= cd && (!found || *r.end > last_end)) {
-          last_end = *r.end;
+      for (const CoreRow& r : core_rows) {
+        if (r.end <= cd && (!found || r.end > exit)) {
+          exit = r.end;
           found = true;
         }
       }
       if (!found) continue;  // cannot happen: a core row active a year ago has ended since
-      exit_age[y][u] += last_end.year() - person.birth_year;
+      exit_age[y][u] += exit.year() - person.birth_year;
       exits[y][u] += 1;
     }
   }
