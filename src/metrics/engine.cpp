@@ -1,6 +1,7 @@
 #include "metrics/engine.h"
 
 #include <algorithm>
+#include <map>
 #include <thread>
 
 #include "metrics/engine_input.h"
@@ -205,10 +206,10 @@ int32_t MainRow(const Input& in, int32_t e, core::Date d) {
 std::pair<int, int> DataYears(const core::Workforce& w) {
   int last = 0;
   auto see = [&](core::Date d) { last = std::max(last, d.year()); };
-  int first_absence = 0;
+  std::map<int, int64_t> starts;  // absences starting per year
   for (const core::Absence& a : w.absences) {
     see(a.end);
-    if (first_absence == 0 || a.start.year() < first_absence) first_absence = a.start.year();
+    starts[a.start.year()]++;
   }
   int first_position = 0;
   for (const core::PositionPeriod& p : w.periods) {
@@ -220,7 +221,19 @@ std::pair<int, int> DataYears(const core::Workforce& w) {
   for (const core::Dialogue& d : w.dialogues) see(d.date);
   for (const core::FollowupEvent& f : w.followup) see(f.date);
   if (last == 0) return {0, 0};
-  int first = first_absence != 0 ? first_absence : first_position;
+  // An export often carries the absences that began before its window and reach into it: a
+  // year with far fewer starts than the busiest year is such a partial year, not data.
+  int first = first_position;
+  if (!starts.empty()) {
+    int64_t most = 0;
+    for (const auto& [year, n] : starts) most = std::max(most, n);
+    for (const auto& [year, n] : starts) {
+      if (2 * n >= most) {
+        first = year;
+        break;
+      }
+    }
+  }
   first = std::clamp(first, last - 9, last);
   return {first, last};
 }

@@ -21,9 +21,10 @@ struct EngineOptions {
   int threads = 2;
 };
 
-// The years the data cover: from the first year in which an absence starts (or, without
-// absences, the first position starts) to the last year in which any record has a date, at most
-// ten years back from that last year. {0, 0} for an empty workforce.
+// The years the data cover: from the first year in which at least half as many absences start
+// as in the busiest year (an export's absences that began before its window do not make a year;
+// without absences, the year the first position starts) to the last year in which any record has
+// a date, at most ten years back from that last year. {0, 0} for an empty workforce.
 std::pair<int, int> DataYears(const core::Workforce& w);
 
 // Computes the rolled-up measures. Every period kind of every year in the span is present, in
