@@ -5,6 +5,7 @@
 #include <chrono>
 #include <numeric>
 #include <string>
+#include <stdexcept>
 #include <unordered_map>
 #include <utility>
 
@@ -219,12 +220,45 @@ class SqliteDatabase final : public Database {
 Result<core::Workforce> SqliteDatabase::LoadWorkforce() {
   core::Workforce w;
   w.present = {true, true, true};
-  std::unordered_map<int64_t, int32_t> unit_index, employee_index, position_index;
+  // Internal ids are assigned densely (sqlite_workforce_writer.cpp), so an id's index is a
+  // vector lookup rather than a hash.
+  auto max_id = [&](const char* table) -> int64_t {
+    Statement q(db_.get(), std::string("SELECT coalesce(max(id), 0) FROM ") + table);
+    return q.Step() ? q.Int(0) : 0;
+  };
+  auto count = [&](const char* table) -> size_t {
+    Statement q(db_.get(), std::string("SELECT count(*) FROM ") + table);
+    return q.Step() ? static_cast<size_t>(q.Int(0)) : 0;
+  };
+  struct IdIndex {
+    std::vector<int32_t> index;
+    int32_t at(int64_t id) const {
+      if (id < 0 || id >= static_cast<int64_t>(index.size()) || index[id] < 0) {
+        throw std::out_of_range("dangling id in the database");
+      }
+      return index[id];
+    }
+    void Set(int64_t id, int32_t i) {
+      if (id >= static_cast<int64_t>(index.size())) index.resize(id + 1, -1);
+      index[id] = i;
+    }
+  };
+  IdIndex unit_index, employee_index, position_index;
+  unit_index.index.assign(max_id("unit") + 1, -1);
+  employee_index.index.assign(max_id("employee") + 1, -1);
+  position_index.index.assign(max_id("position") + 1, -1);
+  w.employees.reserve(count("employee"));
+  w.positions.reserve(count("position"));
+  w.periods.reserve(count("position_period"));
+  w.absences.reserve(count("absence"));
+  w.pay.reserve(count("pay"));
+  w.dialogues.reserve(count("dialogue"));
+  w.followup.reserve(count("followup_event"));
   {
     Statement q(db_.get(), "SELECT id, key, parent_id, name, sector, kind FROM unit ORDER BY id");
     std::vector<int64_t> parents;
     while (q.Step()) {
-      unit_index[q.Int(0)] = static_cast<int32_t>(w.units.size());
+      unit_index.Set(q.Int(0), static_cast<int32_t>(w.units.size()));
       parents.push_back(q.IsNull(2) ? -1 : q.Int(2));
       w.units.push_back({q.Text(1), -1, q.Text(3), q.Text(4), q.Text(5)});
     }
@@ -237,9 +271,9 @@ Result<core::Workforce> SqliteDatabase::LoadWorkforce() {
     Statement q(db_.get(),
                 "SELECT id, key, name, gender, birth_year, education FROM employee ORDER BY id");
     while (q.Step()) {
-      employee_index[q.Int(0)] = static_cast<int32_t>(w.employees.size());
+      employee_index.Set(q.Int(0), static_cast<int32_t>(w.employees.size()));
       w.employees.push_back({q.Text(1), q.Text(2),
-                             core::ParseGender(q.Text(3)).value_or(core::Gender::kOther),
+                             core::ParseGender(q.View(3)).value_or(core::Gender::kOther),
                              static_cast<int>(q.Int(4)), q.Text(5)});
     }
     if (!q.status().ok()) return q.status().error();
@@ -247,7 +281,7 @@ Result<core::Workforce> SqliteDatabase::LoadWorkforce() {
   {
     Statement q(db_.get(), "SELECT id, key, employee_id FROM position ORDER BY id");
     while (q.Step()) {
-      position_index[q.Int(0)] = static_cast<int32_t>(w.positions.size());
+      position_index.Set(q.Int(0), static_cast<int32_t>(w.positions.size()));
       w.positions.push_back({q.Text(1), employee_index.at(q.Int(2))});
     }
     if (!q.status().ok()) return q.status().error();
@@ -263,12 +297,12 @@ Result<core::Workforce> SqliteDatabase::LoadWorkforce() {
       p.start = core::Date(static_cast<int32_t>(q.Int(2)));
       if (!q.IsNull(3)) p.end = core::Date(static_cast<int32_t>(q.Int(3)));
       p.percent = q.Real(4);
-      p.employment = core::ParseEmployment(q.Text(5)).value_or(core::Employment::kPermanent);
+      p.employment = core::ParseEmployment(q.View(5)).value_or(core::Employment::kPermanent);
       p.job_code = q.Text(6);
       p.job_title = q.Text(7);
       p.leader = q.Int(8) != 0;
       if (!q.IsNull(9)) p.fulltime_hours = q.Real(9);
-      p.end_reason = core::ParseEndReason(q.Text(10)).value_or(core::EndReason::kNone);
+      p.end_reason = core::ParseEndReason(q.View(10)).value_or(core::EndReason::kNone);
       w.periods.push_back(std::move(p));
     }
     if (!q.status().ok()) return q.status().error();
@@ -282,7 +316,7 @@ Result<core::Workforce> SqliteDatabase::LoadWorkforce() {
       core::Absence a;
       a.employee = employee_index.at(q.Int(0));
       a.position = q.IsNull(1) ? -1 : position_index.at(q.Int(1));
-      const std::string type = q.Text(2);
+      const std::string_view type = q.View(2);
       if (type == "egenmeldt") {
         a.type = core::AbsenceType::kSelfCertified;
       } else if (type == "legemeldt") {
@@ -290,8 +324,8 @@ Result<core::Workforce> SqliteDatabase::LoadWorkforce() {
       } else {
         a.type = core::AbsenceType::kOther;
         auto [it, added] =
-            other_types.emplace(type, static_cast<int32_t>(w.other_absence_types.size()));
-        if (added) w.other_absence_types.push_back(type);
+            other_types.emplace(std::string(type), static_cast<int32_t>(w.other_absence_types.size()));
+        if (added) w.other_absence_types.emplace_back(type);
         a.other_type = it->second;
       }
       a.start = core::Date(static_cast<int32_t>(q.Int(3)));
@@ -324,7 +358,7 @@ Result<core::Workforce> SqliteDatabase::LoadWorkforce() {
     while (q.Step()) {
       w.followup.push_back(
           {employee_index.at(q.Int(0)),
-           core::ParseFollowupKind(q.Text(1)).value_or(core::FollowupKind::kFollowupPlan),
+           core::ParseFollowupKind(q.View(1)).value_or(core::FollowupKind::kFollowupPlan),
            core::Date(static_cast<int32_t>(q.Int(2)))});
     }
     if (!q.status().ok()) return q.status().error();

@@ -91,6 +91,11 @@ class Statement {
   double Real(int col) const { return sqlite3_column_double(stmt_, col); }
   bool IsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
   std::string Text(int col) const;
+  // The column's text without a copy; valid until the next Step or Reset.
+  std::string_view View(int col) const {
+    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
+    return p == nullptr ? std::string_view() : std::string_view(p, sqlite3_column_bytes(stmt_, col));
+  }
 
   // OK unless preparing or a step failed.
   core::Status status() const;
