@@ -3,6 +3,7 @@
 #include <string>
 
 #include "command.h"
+#include "recompute.h"
 #include "core/clock.h"
 #include "demo/generator.h"
 #include "ingest/package_writer.h"
@@ -86,7 +87,7 @@ Command DemoCommand() {
               GroupDigits(static_cast<long long>(w.absences.size())).c_str(),
               options->last_year - options->years + 1, options->last_year, g->db_path.c_str(),
               static_cast<long long>(written->data_version));
-          return static_cast<int>(kExitOk);
+          return RecomputeResults(**db, &w, clock);
         });
       }};
 }

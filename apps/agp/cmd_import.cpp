@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "command.h"
+#include "recompute.h"
 #include "core/clock.h"
 #include "ingest/importer.h"
 #include "store/database.h"
@@ -113,6 +114,7 @@ Command ImportCommand() {
           } else {
             std::printf("Importert til %s som dataversjon %lld.\n", g->db_path.c_str(),
                         static_cast<long long>(o.record.data_version));
+            return RecomputeResults(**db, o.workforce.get(), clock);
           }
           return static_cast<int>(kExitOk);
         });

@@ -27,5 +27,7 @@ Command InitCommand();
 Command ImportCommand();
 Command DemoCommand();
 Command StatusCommand();
+Command IndicatorsCommand();
+Command RecomputeCommand();
 
 }  // namespace agp::app

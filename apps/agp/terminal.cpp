@@ -47,4 +47,21 @@ std::string GroupDigits(long long n) {
   return n < 0 ? "-" + out : out;
 }
 
+std::string Pad(std::string_view text, size_t width, bool right) {
+  // Count code points (bytes that are not UTF-8 continuation bytes).
+  size_t chars = 0;
+  size_t cut = text.size();
+  for (size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+    if (chars == width) {
+      cut = i;
+      break;
+    }
+    ++chars;
+  }
+  std::string out(text.substr(0, cut));
+  const std::string fill(width > chars ? width - chars : 0, ' ');
+  return right ? fill + out : out + fill;
+}
+
 }  // namespace agp::app

@@ -28,4 +28,7 @@ class ProgressBar {
 // "1 234 567" (Norwegian digit grouping with a space).
 std::string GroupDigits(long long n);
 
+// `text` cut or padded with spaces to `width` characters (UTF-8 aware), left or right aligned.
+std::string Pad(std::string_view text, size_t width, bool right = false);
+
 }  // namespace agp::app

@@ -97,5 +97,47 @@ equals "demo is deterministic: the database equals the imported package" \
   "$(sqlite3 "$work/demo2.db" 'SELECT count(*), sum(start_date), sum(grade) FROM absence')"
 check "demo refuses nonsense sizes" 1 "$AGP" demo --employees 0
 
+# Indicators (issue 3): read from the stored results, written by every import and demo.
+check "import computes the indicators" 0 "$AGP" --db "$work/ind.db" import "$work/pakke"
+contains "it says so" out "Indikatorene er beregnet"
+check "indicators as CSV" 0 "$AGP" --db "$work/ind.db" indicators --period 2024 --period 2024-Q1 --format csv --min-group 0
+equals "the CSV header is the public contract" "$(head -1 out)" \
+  "indicator,unit_id,period,value,numerator,denominator,population,suppressed"
+units=$(sqlite3 "$work/ind.db" 'SELECT count(*) FROM unit')
+# 22 indicators for the year, 20 for the quarter (no turnover or retirement age), every unit.
+equals "one row per indicator, unit and period" "$(($(wc -l <out) - 1))" "$((units * 42))"
+equals "the demo and its package give the same figures" \
+  "$("$AGP" --db "$work/ind.db" indicators --period 2024 --format csv | md5sum)" \
+  "$("$AGP" --db "$work/demo2.db" indicators --period 2024 --format csv | md5sum)"
+check "fresh computation equals the stored results" 0 "$AGP" --db "$work/ind.db" indicators --period 2024-03 --period 2024 --format csv --fresh
+cp out fresh.csv
+"$AGP" --db "$work/ind.db" indicators --period 2024-03 --period 2024 --format csv >stored.csv
+equals "fresh and stored agree" "$(md5sum <fresh.csv)" "$(md5sum <stored.csv)"
+check "suppression is on by default" 0 "$AGP" --db "$work/ind.db" indicators --period 2024 --indicator sick_leave_pct --format csv
+contains "small units are withheld" out ",,,,,1"
+check "no suppressed row shows a number" 0 awk -F, 'NR > 1 && $8 == 1 && ($4 != "" || $5 != "" || $6 != "" || $7 != "") { exit 1 }' out
+check "JSON" 0 "$AGP" --db "$work/ind.db" indicators --period 2024 --indicator headcount --format json
+contains "JSON has the fields" out '"suppressed": false'
+check "table" 0 "$AGP" --db "$work/ind.db" indicators --period 2024 --indicator fulltime_share --unit 1000
+contains "the table speaks Norwegian" out "Heltidsandel"
+check "explain" 0 "$AGP" indicators --explain sick_leave_pct
+contains "explain names the source" out "SSB"
+check "explain an unknown key" 1 "$AGP" indicators --explain no_such_key
+check "a period that is no period" 1 "$AGP" --db "$work/ind.db" indicators --period 2024-13
+contains "it shows the forms" err "2024-Q1"
+check "a period outside the data" 3 "$AGP" --db "$work/ind.db" indicators --period 1999
+contains "it says which years there are" err "2023–2024"
+check "an unknown indicator" 1 "$AGP" --db "$work/ind.db" indicators --period 2024 --indicator nope
+check "an unknown unit" 1 "$AGP" --db "$work/ind.db" indicators --period 2024 --unit nope
+check "pay per job code" 0 "$AGP" --db "$work/ind.db" indicators --period 2024 --indicator 'pay_ratio_women_men:*' --format csv --min-group 0
+contains "job code rows" out "pay_ratio_women_men:"
+check "reference figures" 0 "$AGP" --db "$work/ind.db" indicators --period 2023 --indicator sick_leave_medical_pct --unit 1000 --reference --format csv
+contains "the national figure stands beside ours" out "7.7"
+sqlite3 "$work/ind.db" "UPDATE meta SET value = value + 1 WHERE key = 'data_version'"
+check "stale results are refused" 3 "$AGP" --db "$work/ind.db" indicators --period 2024
+contains "it says what to do" err "agp recompute"
+check "recompute" 0 "$AGP" --db "$work/ind.db" recompute
+check "then they are read again" 0 "$AGP" --db "$work/ind.db" indicators --period 2024
+
 echo "cli: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]
