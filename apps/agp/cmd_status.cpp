@@ -37,6 +37,16 @@ Command StatusCommand() {
                             r.source.c_str(), r.seconds, static_cast<long long>(r.warnings));
               }
               if (log->empty()) std::printf("  ingen ennå\n");
+              auto results = (*db)->LoadResults(/*with_blocks=*/false);
+              if (results.ok() && *results) {
+                const store::ResultSet& r = **results;
+                std::printf("Indikatorer: beregnet %s for dataversjon %lld (%.2f s)%s\n",
+                            r.computed_at.c_str(), static_cast<long long>(r.data_version),
+                            r.seconds,
+                            r.data_version == *version ? "" : " — utdatert, kjør agp recompute");
+              } else if (results.ok()) {
+                std::printf("Indikatorer: ikke beregnet ennå\n");
+              }
               return static_cast<int>(kExitOk);
             });
           }};
