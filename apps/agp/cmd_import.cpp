@@ -111,6 +111,13 @@ Command ImportCommand() {
                 "Uendret: samme pakke som importen %s (dataversjon %lld). Ingenting er "
                 "skrevet.\n",
                 o.record.imported_at.c_str(), static_cast<long long>(o.record.data_version));
+            // A recompute that was interrupted last time is finished now.
+            auto results = (*db)->LoadResults(/*with_blocks=*/false);
+            auto version = (*db)->DataVersion();
+            if (results.ok() && version.ok() &&
+                (!*results || (**results).data_version != *version)) {
+              return RecomputeResults(**db, nullptr, clock);
+            }
           } else {
             std::printf("Importert til %s som dataversjon %lld.\n", g->db_path.c_str(),
                         static_cast<long long>(o.record.data_version));
