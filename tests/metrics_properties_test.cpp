@@ -5,6 +5,8 @@
 #include "demo/generator.h"
 #include "metrics/engine.h"
 #include "metrics/query.h"
+#include "metrics/results.h"
+#include "store/database.h"
 #include "metrics/suppression.h"
 
 namespace agp {
@@ -142,6 +144,35 @@ TEST(MetricsProperties, AViewerWhoMaySeeIndividualsSeesEverything) {
   std::vector<metrics::Cell> cells = metrics::Slice(cube, {metrics::IndicatorId::kSickLeavePct, -1}, 0);
   metrics::Suppress(parents, cells, metrics::Audience::Everything());
   for (const metrics::Cell& c : cells) EXPECT_FALSE(c.suppressed);
+}
+
+TEST(MetricsProperties, StoredResultsReadBackExactly) {
+  auto db = store::OpenSqlite(":memory:");
+  ASSERT_TRUE(db.ok());
+  const core::FixedClock clock(core::Date::FromYmd(2026, 1, 5));
+  auto stats = metrics::Recompute(**db, Demo(), clock);
+  ASSERT_TRUE(stats.ok()) << stats.error().ToString();
+  auto back = metrics::LoadResults(**db);
+  ASSERT_TRUE(back.ok()) << back.error().ToString();
+  const metrics::MeasureCube& cube = Cube();
+  ASSERT_EQ(back->period_count(), cube.period_count());
+  ASSERT_EQ(back->unit_count(), cube.unit_count());
+  EXPECT_EQ(back->job_codes, cube.job_codes);
+  for (int p = 0; p < cube.period_count(); ++p) {
+    ASSERT_EQ(back->periods()[p], cube.periods()[p]);
+    for (int m = 0; m < metrics::kMeasureCount; ++m) {
+      for (int u = 0; u < cube.unit_count(); ++u) {
+        ASSERT_EQ(back->Get(p, static_cast<Measure>(m), u), cube.Get(p, static_cast<Measure>(m), u))
+            << cube.periods()[p].ToString() << " measure " << m;
+      }
+    }
+    ASSERT_EQ(back->job_pay[p].size(), cube.job_pay[p].size());
+  }
+  // A change of the data makes the stored results stale: they are refused, not shown.
+  ASSERT_TRUE((*db)->ReplaceWorkforce(Demo(), store::ImportRecord{}).ok());
+  auto stale = metrics::LoadResults(**db);
+  ASSERT_FALSE(stale.ok());
+  EXPECT_NE(stale.error().message().find("agp recompute"), std::string::npos);
 }
 
 }  // namespace

@@ -38,41 +38,60 @@ void Suppress(std::span<const int32_t> parent, std::span<Cell> cells, const Audi
   for (int32_t u = 0; u < n; ++u) {
     if (parent[u] >= 0) children[parent[u]].push_back(u);
   }
-  // Until nothing changes: a shown parent whose residual (its persons minus those of its shown
-  // children) is a small group gets one more child withheld, the one with the fewest persons; a
-  // parent with no child left to withhold is withheld itself, and its own parent is checked next.
-  bool changed = true;
-  while (changed) {
-    changed = false;
-    for (int32_t p = 0; p < n; ++p) {
-      if (hidden[p] || sees(p) || children[p].empty()) continue;
-      bool revealing = false;
-      for (int g = 0; g < 2; ++g) {
-        if (groups[p][g] < 0) continue;
-        int64_t residual = groups[p][g];
-        bool hidden_in_group = false;
-        for (int32_t c : children[p]) {
-          if (hidden[c]) {
-            hidden_in_group |= groups[c][g] > 0;
-          } else {
-            residual -= groups[c][g];
-          }
-        }
-        // A residual that holds withheld children must not be small; nor may the parent's own
-        // members (the residual when no child is withheld). Overlapping children (a person in
-        // two units) make the residual look smaller than it is: the safe side.
-        if (hidden_in_group ? residual < min_group : IsSmall(residual, min_group)) revealing = true;
-      }
-      if (!revealing) continue;
-      int32_t pick = -1;
+  // A parent whose residual (its persons minus those of its shown children) is a small group
+  // gets one more child withheld, the one with the fewest persons; a parent with no child left to
+  // withhold is withheld itself, and its own parent is checked again. Withheld parents are
+  // checked too: a withheld figure may still be worked out from the level above.
+  std::vector<int32_t> queue;
+  std::vector<uint8_t> queued(n, 0);
+  for (int32_t u = n - 1; u >= 0; --u) {
+    if (!children[u].empty()) {
+      queue.push_back(u);
+      queued[u] = 1;
+    }
+  }
+  while (!queue.empty()) {
+    const int32_t p = queue.back();
+    queue.pop_back();
+    queued[p] = 0;
+    if (sees(p)) continue;
+    bool revealing = false;
+    for (int g = 0; g < 2 && !revealing; ++g) {
+      if (groups[p][g] < 0) continue;
+      int64_t residual = groups[p][g];
+      bool hidden_in_group = false;
       for (int32_t c : children[p]) {
-        if (hidden[c] || sees(c)) continue;
-        const int64_t size = cells[c].population();
-        if (size <= 0 && groups[c][0] <= 0) continue;  // an empty child hides nothing
-        if (pick < 0 || size < cells[pick].population()) pick = c;
+        if (hidden[c]) {
+          hidden_in_group |= groups[c][g] > 0;
+        } else {
+          residual -= groups[c][g];
+        }
       }
-      hidden[pick >= 0 ? pick : p] = 1;
-      changed = true;
+      // A residual that holds withheld children must not be small; nor may the parent's own
+      // members (the residual when no child is withheld). Overlapping children (a person in
+      // two units) make the residual look smaller than it is: the safe side.
+      revealing = hidden_in_group ? residual < min_group : IsSmall(residual, min_group);
+    }
+    if (!revealing) continue;
+    int32_t pick = -1;
+    for (int32_t c : children[p]) {
+      if (hidden[c] || sees(c)) continue;
+      if (cells[c].groups[0] <= 0 && cells[c].groups[1] <= 0) continue;  // an empty child hides nothing
+      if (pick < 0 || cells[c].population() < cells[pick].population()) pick = c;
+    }
+    if (pick >= 0) {
+      hidden[pick] = 1;
+      if (!queued[p]) {
+        queue.push_back(p);
+        queued[p] = 1;
+      }
+    } else if (!hidden[p]) {
+      hidden[p] = 1;
+      const int32_t up = parent[p];
+      if (up >= 0 && !queued[up]) {
+        queue.push_back(up);
+        queued[up] = 1;
+      }
     }
   }
   for (int32_t u = 0; u < n; ++u) {
