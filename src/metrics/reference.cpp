@@ -78,7 +78,8 @@ core::Result<std::vector<std::pair<int, std::vector<Field>>>> SplitRecords(std::
     if (i < text.size() && text[i] == '\n') ++i;
     ++line;
     column = 1;
-    if (!(fields.size() == 1 && fields[0].text.empty())) records.emplace_back(record_line, std::move(fields));
+    if (!(fields.size() == 1 && fields[0].text.empty()))
+      records.emplace_back(record_line, std::move(fields));
   }
   return records;
 }
@@ -88,7 +89,8 @@ core::Result<std::map<std::string, size_t>> Columns(
     const std::vector<std::pair<int, std::vector<Field>>>& records,
     const std::vector<std::string>& required, std::string_view file) {
   if (records.empty()) {
-    return core::Error(core::ErrorCode::kInvalidInput, "the file is empty", {std::string(file), 1, 1});
+    return core::Error(core::ErrorCode::kInvalidInput, "the file is empty",
+                       {std::string(file), 1, 1});
   }
   std::map<std::string, size_t> at;
   for (size_t i = 0; i < records[0].second.size(); ++i) at[records[0].second[i].text] = i;
@@ -123,7 +125,8 @@ std::string FileName(const std::string& path) {
 
 }  // namespace
 
-core::Result<ReferenceFigures> ReferenceFigures::Parse(std::string_view text, std::string_view file) {
+core::Result<ReferenceFigures> ReferenceFigures::Parse(std::string_view text,
+                                                       std::string_view file) {
   auto records = SplitRecords(text, file);
   if (!records.ok()) return records.error();
   auto at = Columns(*records, {"indicator", "period", "value", "scope", "source"}, file);
@@ -144,7 +147,8 @@ core::Result<ReferenceFigures> ReferenceFigures::Parse(std::string_view text, st
     }
     ReferenceFigure f;
     f.indicator = get(fields, "indicator")->text;
-    if (f.indicator.empty()) return FieldError(file, line, *get(fields, "indicator"), "the indicator is empty");
+    if (f.indicator.empty())
+      return FieldError(file, line, *get(fields, "indicator"), "the indicator is empty");
     const Field& period = *get(fields, "period");
     auto p = core::Period::Parse(period.text);
     if (!p) {
@@ -157,17 +161,24 @@ core::Result<ReferenceFigures> ReferenceFigures::Parse(std::string_view text, st
     const char* end = value.text.data() + value.text.size();
     auto [ptr, ec] = std::from_chars(value.text.data(), end, f.value);
     if (value.text.empty() || ec != std::errc() || ptr != end) {
-      return FieldError(file, line, value, "'" + value.text + "' is not a number (use a decimal point)");
+      return FieldError(file, line, value,
+                        "'" + value.text + "' is not a number (use a decimal point)");
     }
     f.scope = get(fields, "scope")->text;
+    if (f.scope.empty()) {
+      return FieldError(file, line, *get(fields, "scope"),
+                        "the scope is empty (whom the figure covers, e.g. kommunesektoren)");
+    }
     f.source = get(fields, "source")->text;
-    if (f.source.empty()) return FieldError(file, line, *get(fields, "source"), "the source is empty");
+    if (f.source.empty())
+      return FieldError(file, line, *get(fields, "source"), "the source is empty");
     if (const Field* u = get(fields, "url")) f.url = u->text;
     if (const Field* n = get(fields, "note")) f.note = n->text;
     const std::string key = f.indicator + "|" + f.period + "|" + f.scope;
     if (auto [it, added] = seen.emplace(key, line); !added) {
-      return FieldError(file, line, period,
-                        "the same indicator, period and scope as line " + std::to_string(it->second));
+      return FieldError(
+          file, line, period,
+          "the same indicator, period and scope as line " + std::to_string(it->second));
     }
     out.figures_.push_back(std::move(f));
   }
@@ -201,7 +212,8 @@ const ReferenceFigure* ReferenceFigures::Find(std::string_view indicator, std::s
     if (f.indicator != indicator || f.scope != scope) continue;
     if (f.period == text) exact = &f;
     if (f.period == year) same_year = &f;
-    if (f.period.size() == 4 && f.year < wanted->year() && (earlier == nullptr || f.year > earlier->year)) {
+    if (f.period.size() == 4 && f.year < wanted->year() &&
+        (earlier == nullptr || f.year > earlier->year)) {
       earlier = &f;
     }
   }
@@ -230,7 +242,8 @@ core::Result<Deadlines> Deadlines::Parse(std::string_view text, std::string_view
     }
     const Field& from = fields[at->at("valid_from")];
     auto date = core::ParseDate(from.text);
-    if (!date) return FieldError(file, line, from, "'" + from.text + "' is not a date (YYYY-MM-DD)");
+    if (!date)
+      return FieldError(file, line, from, "'" + from.text + "' is not a date (YYYY-MM-DD)");
     d.valid_from = *date;
     d.source = fields[at->at("source")].text;
     if (auto n = at->find("note"); n != at->end()) d.note = fields[n->second].text;
@@ -248,13 +261,14 @@ core::Result<Deadlines> Deadlines::Load(const std::string& path) {
 core::Result<int> Deadlines::DaysOn(std::string_view key, core::Date day) const {
   const Deadline* best = nullptr;
   for (const Deadline& d : deadlines_) {
-    if (d.key == key && d.valid_from <= day && (best == nullptr || d.valid_from > best->valid_from)) {
+    if (d.key == key && d.valid_from <= day &&
+        (best == nullptr || d.valid_from > best->valid_from)) {
       best = &d;
     }
   }
   if (best == nullptr) {
-    return core::Error(core::ErrorCode::kNotFound,
-                       "deadlines.csv has no '" + std::string(key) + "' in force on " + day.ToIso());
+    return core::Error(core::ErrorCode::kNotFound, "deadlines.csv has no '" + std::string(key) +
+                                                       "' in force on " + day.ToIso());
   }
   return best->days;
 }

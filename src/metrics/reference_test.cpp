@@ -22,7 +22,8 @@ TEST(ReferenceFigures, FindsTheExactPeriodThenTheYearThenAnEarlierYear) {
       "sick_leave_medical_pct,2024-Q2,8.3,kommuner,KS,,\n");
   EXPECT_EQ(f.Find("sick_leave_medical_pct", "2024-Q2")->value, 8.3);
   EXPECT_EQ(f.Find("sick_leave_medical_pct", "2023-03")->period, "2023");
-  EXPECT_EQ(f.Find("sick_leave_medical_pct", "2024-Q1")->period, "2023");  // the latest earlier year
+  EXPECT_EQ(f.Find("sick_leave_medical_pct", "2024-Q1")->period,
+            "2023");  // the latest earlier year
   EXPECT_EQ(f.Find("sick_leave_medical_pct", "2021"), nullptr);
   EXPECT_EQ(f.Find("turnover", "2023"), nullptr);
 }
@@ -36,25 +37,34 @@ TEST(ReferenceFigures, TheFirstScopeListedIsTheDefault) {
 }
 
 TEST(ReferenceFigures, QuotedFieldsKeepCommasAndQuotes) {
-  const ReferenceFigures f = Figures("turnover,2022,13.6,kommunesektoren,\"KS, «Publisert»\",,\"a \"\"b\"\"\"\n");
+  const ReferenceFigures f =
+      Figures("turnover,2022,13.6,kommunesektoren,\"KS, «Publisert»\",,\"a \"\"b\"\"\"\n");
   ASSERT_EQ(f.all().size(), 1u);
   EXPECT_EQ(f.all()[0].source, "KS, «Publisert»");
   EXPECT_EQ(f.all()[0].note, "a \"b\"");
 }
 
 TEST(ReferenceFigures, ErrorsSayWhereAndWhat) {
-  auto bad = ReferenceFigures::Parse(std::string(kHeader) + "turnover,2022,13,6,x,KS,,\n", "national.csv");
+  auto bad =
+      ReferenceFigures::Parse(std::string(kHeader) + "turnover,2022,13,6,x,KS,,\n", "national.csv");
   ASSERT_FALSE(bad.ok());
-  auto period = ReferenceFigures::Parse(std::string(kHeader) + "turnover,22,13.6,x,KS,,\n", "national.csv");
+  auto period =
+      ReferenceFigures::Parse(std::string(kHeader) + "turnover,22,13.6,x,KS,,\n", "national.csv");
   ASSERT_FALSE(period.ok());
-  EXPECT_EQ(period.error().ToString(), "national.csv:2:10: '22' is not a period (2023, 2023-T1, 2023-Q1, 2023-03)");
-  auto value = ReferenceFigures::Parse(std::string(kHeader) + "turnover,2022,13;6,x,KS,,\n", "national.csv");
+  EXPECT_EQ(period.error().ToString(),
+            "national.csv:2:10: '22' is not a period (2023, 2023-T1, 2023-Q1, 2023-03)");
+  auto value =
+      ReferenceFigures::Parse(std::string(kHeader) + "turnover,2022,13;6,x,KS,,\n", "national.csv");
   ASSERT_FALSE(value.ok());
   EXPECT_EQ(value.error().location().column, 15);
   auto dup = ReferenceFigures::Parse(
       std::string(kHeader) + "turnover,2022,1,x,KS,,\nturnover,2022,2,x,KS,,\n", "national.csv");
   ASSERT_FALSE(dup.ok());
   EXPECT_NE(dup.error().message().find("line 2"), std::string::npos);
+  auto scope =
+      ReferenceFigures::Parse(std::string(kHeader) + "turnover,2022,13.6,,KS,,\n", "national.csv");
+  ASSERT_FALSE(scope.ok());  // an empty scope would collide with "the default scope" in Find
+  EXPECT_EQ(scope.error().location().column, 20);
   auto missing = ReferenceFigures::Parse("indicator,period\n", "national.csv");
   ASSERT_FALSE(missing.ok());
   EXPECT_NE(missing.error().message().find("value"), std::string::npos);
