@@ -113,6 +113,7 @@ class Statement {
 template <typename BindRow, typename Tick>
 core::Status InsertRows(sqlite3* db, std::string_view head, int columns, size_t count, BindRow bind,
                         Tick tick) {
+  if (count == 0) return core::Ok{};  // "INSERT … VALUES" with no rows is not SQL
   constexpr size_t kRowsPerStatement = 64;
   auto make = [&](size_t rows) {
     std::string sql(head);

@@ -142,5 +142,13 @@ sqlite3 "$work/ind.db" "UPDATE meta SET value = value + 1 WHERE key = 'data_vers
 check "recompute" 0 "$AGP" --db "$work/ind.db" recompute
 check "then they are read again" 0 "$AGP" --db "$work/ind.db" indicators --period 2024
 
+# A hand-worked case (tests/cases/indicators) through the store: its absence file has no rows.
+TURNOVER="$(dirname "$CASES")/indicators/turnover_and_retirement_age/package"
+check "a package without absences imports" 0 "$AGP" --db "$work/case.db" import "$TURNOVER"
+check "stored turnover" 0 "$AGP" --db "$work/case.db" indicators --period 2024 --indicator turnover --min-group 0 --format csv
+contains "as worked out by hand" out "turnover,R,2024,57.142857,4,7,7,0"
+check "fresh turnover for one year" 0 "$AGP" --db "$work/case.db" indicators --period 2024 --indicator turnover --min-group 0 --format csv --fresh
+contains "needs the previous year's count date" out "turnover,R,2024,57.142857,4,7,7,0"
+
 echo "cli: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]
