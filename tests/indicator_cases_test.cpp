@@ -6,6 +6,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <set>
 #include <sstream>
@@ -176,6 +177,22 @@ TEST(IndicatorCases, CoverEveryIndicator) {
   }
   for (const metrics::IndicatorInfo& info : metrics::Indicators()) {
     EXPECT_TRUE(covered.count(std::string(info.key)) == 1) << "no case covers " << info.key;
+  }
+}
+
+// docs/indicators.md is the reader's copy of the registry: it must say what the code says.
+TEST(IndicatorDocs, QuoteEveryDefinitionAndSource) {
+  std::ifstream in(fs::path(AGP_SOURCE_DIR) / "docs" / "indicators.md");
+  ASSERT_TRUE(in) << "docs/indicators.md is missing";
+  const std::string doc((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  for (const metrics::IndicatorInfo& info : metrics::Indicators()) {
+    EXPECT_NE(doc.find("### `" + std::string(info.key) + "` — " + std::string(info.label_nb)),
+              std::string::npos)
+        << "no section for " << info.key;
+    EXPECT_NE(doc.find(std::string(info.definition)), std::string::npos)
+        << info.key << ": the definition differs from src/metrics/indicator.cpp";
+    EXPECT_NE(doc.find(std::string(info.source)), std::string::npos)
+        << info.key << ": the source differs from src/metrics/indicator.cpp";
   }
 }
 
