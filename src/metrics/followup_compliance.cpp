@@ -46,8 +46,8 @@ void CountFollowup(const Input& in, const Horizon& h, const UnitTree& tree, int 
   const Duty duties[] = {
       {Measure::kPlanDue, Measure::kPlanMet, Measure::kPlanPersons, plan_days, false,
        &in.plan_begin, &in.plan_dates},
-      {Measure::kMeeting1Due, Measure::kMeeting1Met, Measure::kMeeting1Persons, meeting1_days,
-       true, &in.meeting1_begin, &in.meeting1_dates},
+      {Measure::kMeeting1Due, Measure::kMeeting1Met, Measure::kMeeting1Persons, meeting1_days, true,
+       &in.meeting1_begin, &in.meeting1_dates},
   };
   const int months = 12 * h.years;
   std::vector<std::pair<int32_t, int32_t>> presence;
@@ -81,15 +81,7 @@ void CountFollowup(const Input& in, const Horizon& h, const UnitTree& tree, int 
         for (int p : of) presence.emplace_back(p, unit);
       }
       if (presence.empty()) continue;
-      std::sort(presence.begin(), presence.end());
-      for (size_t i = 0; i < presence.size();) {
-        group.clear();
-        const int32_t p = presence[i].first;
-        for (; i < presence.size() && presence[i].first == p; ++i) {
-          if (group.empty() || group.back() != presence[i].second) group.push_back(presence[i].second);
-        }
-        tree.AddDistinct(group, persons[p]);
-      }
+      tree.AddDistinctPerPeriod(presence, persons, group);
     }
   }
 }

@@ -38,16 +38,16 @@ void CountSickLeave(const Input& in, const Horizon& h, const UnitTree& tree,
   std::vector<MonthPlanes> planes(months);
   for (int m = 0; m < months; ++m) {
     planes[m].agreed = cube->MutablePlane(m, Measure::kAgreed);
-    planes[m].lost = {cube->MutablePlane(m, Measure::kLostAll),
-                      cube->MutablePlane(m, Measure::kLostSelf),
-                      cube->MutablePlane(m, Measure::kLostMedical),
-                      cube->MutablePlane(m, Measure::kLostShort),
-                      cube->MutablePlane(m, Measure::kLostLong)};
+    planes[m].lost = {
+        cube->MutablePlane(m, Measure::kLostAll), cube->MutablePlane(m, Measure::kLostSelf),
+        cube->MutablePlane(m, Measure::kLostMedical), cube->MutablePlane(m, Measure::kLostShort),
+        cube->MutablePlane(m, Measure::kLostLong)};
   }
   std::vector<double*> persons(h.period_count());
-  for (int p = 0; p < h.period_count(); ++p) persons[p] = cube->MutablePlane(p, Measure::kSickPersons);
+  for (int p = 0; p < h.period_count(); ++p)
+    persons[p] = cube->MutablePlane(p, Measure::kSickPersons);
 
-  std::vector<int32_t> local;                // the person's rows that count (not timelonnet)
+  std::vector<int32_t> local;                  // the person's rows that count (not timelonnet)
   std::vector<std::vector<Segment>> segments;  // per local row
   std::vector<uint8_t> present(h.period_count(), 0);
   std::vector<int32_t> touched;
@@ -107,15 +107,7 @@ void CountSickLeave(const Input& in, const Horizon& h, const UnitTree& tree,
       }
       touched.clear();
     } else {
-      std::sort(presence.begin(), presence.end());
-      for (size_t i = 0; i < presence.size();) {
-        group.clear();
-        const int32_t p = presence[i].first;
-        for (; i < presence.size() && presence[i].first == p; ++i) {
-          if (group.empty() || group.back() != presence[i].second) group.push_back(presence[i].second);
-        }
-        tree.AddDistinct(group, persons[p]);
-      }
+      tree.AddDistinctPerPeriod(presence, persons, group);
     }
 
     // Lost day-works: each absence cut to the rows it covers.
@@ -133,8 +125,8 @@ void CountSickLeave(const Input& in, const Horizon& h, const UnitTree& tree,
         const core::Date s = std::max({a.start, r.start, h.first_day});
         const core::Date end = std::min({a.end, r.end ? *r.end : h.last_day, h.last_day});
         if (s > end) continue;
-        segments[j].push_back(Segment{s, end, a.grade,
-                                      a.type == core::AbsenceType::kDoctorCertified, length <= 16});
+        segments[j].push_back(
+            Segment{s, end, a.grade, a.type == core::AbsenceType::kDoctorCertified, length <= 16});
       }
     }
     for (size_t j = 0; j < local.size(); ++j) {
@@ -174,7 +166,8 @@ void CountSickLeave(const Input& in, const Horizon& h, const UnitTree& tree,
               grade[s.short_term ? kShort : kLong] += s.grade;
             }
             for (int key = 0; key < kKeys; ++key) {
-              if (grade[key] > 0) planes[m].lost[key][r.unit] += share * std::min(grade[key], 100) / 100.0;
+              if (grade[key] > 0)
+                planes[m].lost[key][r.unit] += share * std::min(grade[key], 100) / 100.0;
             }
           }
         }

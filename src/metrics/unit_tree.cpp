@@ -56,8 +56,7 @@ void UnitTree::AddDistinct(std::span<int32_t> units, double* plane) const {
     plane[units[0]] += 1;
     return;
   }
-  std::sort(units.begin(), units.end(),
-            [&](int32_t a, int32_t b) { return rank_[a] < rank_[b]; });
+  std::sort(units.begin(), units.end(), [&](int32_t a, int32_t b) { return rank_[a] < rank_[b]; });
   int32_t previous = -1;
   for (int32_t u : units) {
     if (u == previous) continue;
@@ -67,6 +66,21 @@ void UnitTree::AddDistinct(std::span<int32_t> units, double* plane) const {
       if (lca >= 0) plane[lca] -= 1;
     }
     previous = u;
+  }
+}
+
+void UnitTree::AddDistinctPerPeriod(std::vector<std::pair<int32_t, int32_t>>& presence,
+                                    std::span<double* const> planes,
+                                    std::vector<int32_t>& scratch) const {
+  std::sort(presence.begin(), presence.end());
+  for (size_t i = 0; i < presence.size();) {
+    scratch.clear();
+    const int32_t p = presence[i].first;
+    for (; i < presence.size() && presence[i].first == p; ++i) {
+      if (scratch.empty() || scratch.back() != presence[i].second)
+        scratch.push_back(presence[i].second);
+    }
+    AddDistinct(scratch, planes[static_cast<size_t>(p)]);
   }
 }
 

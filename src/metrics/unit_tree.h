@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <span>
+#include <utility>
 #include <vector>
 
 namespace agp::metrics {
@@ -28,6 +29,12 @@ class UnitTree {
   // present somewhere in its subtree: +1 at each unit, −1 at the common ancestor of each pair of
   // neighbours in preorder.
   void AddDistinct(std::span<int32_t> units, double* plane) const;
+
+  // AddDistinct for one person in many periods: `presence` holds the person's (period, unit)
+  // pairs, in any order and with repeats (it is sorted here); `planes[period]` is that period's
+  // plane. `scratch` is reused between calls.
+  void AddDistinctPerPeriod(std::vector<std::pair<int32_t, int32_t>>& presence,
+                            std::span<double* const> planes, std::vector<int32_t>& scratch) const;
 
  private:
   std::vector<int32_t> parent_;
