@@ -3,10 +3,10 @@
 #include <string>
 
 #include "command.h"
-#include "recompute.h"
 #include "core/clock.h"
 #include "demo/generator.h"
 #include "ingest/package_writer.h"
+#include "recompute.h"
 #include "store/database.h"
 #include "terminal.h"
 

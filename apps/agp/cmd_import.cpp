@@ -5,9 +5,9 @@
 #include <utility>
 
 #include "command.h"
-#include "recompute.h"
 #include "core/clock.h"
 #include "ingest/importer.h"
+#include "recompute.h"
 #include "store/database.h"
 #include "terminal.h"
 

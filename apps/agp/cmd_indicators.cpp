@@ -17,8 +17,8 @@
 #include "metrics/reference.h"
 #include "metrics/results.h"
 #include "recompute.h"
-#include "terminal.h"
 #include "store/database.h"
+#include "terminal.h"
 
 namespace agp::app {
 namespace {
@@ -197,19 +197,21 @@ Command IndicatorsCommand() {
               auto num = [](const std::optional<double>& v) {
                 return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
               };
-              nlohmann::json row = {
-                  {"indicator", f.key.ToString(*cube)},
-                  {"unit_id", cube->units()[f.unit].key},
-                  {"unit_name", cube->units()[f.unit].name},
-                  {"period", f.period.ToString()},
-                  {"value", num(c.value)},
-                  {"numerator", num(c.numerator)},
-                  {"denominator", num(c.denominator)},
-                  {"population", c.suppressed ? nlohmann::json(nullptr) : nlohmann::json(c.population())},
-                  {"suppressed", c.suppressed}};
+              nlohmann::json row = {{"indicator", f.key.ToString(*cube)},
+                                    {"unit_id", cube->units()[f.unit].key},
+                                    {"unit_name", cube->units()[f.unit].name},
+                                    {"period", f.period.ToString()},
+                                    {"value", num(c.value)},
+                                    {"numerator", num(c.numerator)},
+                                    {"denominator", num(c.denominator)},
+                                    {"population", c.suppressed ? nlohmann::json(nullptr)
+                                                                : nlohmann::json(c.population())},
+                                    {"suppressed", c.suppressed}};
               if (const metrics::ReferenceFigure* r = reference_of(f)) {
-                row["reference"] = {{"value", r->value}, {"period", r->period},
-                                    {"scope", r->scope}, {"source", r->source}};
+                row["reference"] = {{"value", r->value},
+                                    {"period", r->period},
+                                    {"scope", r->scope},
+                                    {"source", r->source}};
               }
               rows.push_back(std::move(row));
             }
@@ -219,8 +221,8 @@ Command IndicatorsCommand() {
                            std::string_view d, std::string_view e, std::string_view f,
                            std::string_view p, std::string_view r) {
               std::string out = Pad(a, 34) + " " + Pad(b, 28) + " " + Pad(c, 8) + " " +
-                                Pad(d, 10, true) + " " + Pad(e, 12, true) + " " +
-                                Pad(f, 12, true) + " " + Pad(p, 8, true);
+                                Pad(d, 10, true) + " " + Pad(e, 12, true) + " " + Pad(f, 12, true) +
+                                " " + Pad(p, 8, true);
               if (!r.empty()) out += "  " + std::string(r);
               std::printf("%s\n", out.c_str());
             };
@@ -238,7 +240,8 @@ Command IndicatorsCommand() {
               line(label, cube->units()[f.unit].key + " " + cube->units()[f.unit].name,
                    f.period.ToString(), c.suppressed ? "skjult" : Show(c.value, info, true),
                    Show(c.numerator, info, false), Show(c.denominator, info, false),
-                   c.suppressed ? "<" + std::to_string(o->min_group) : std::to_string(c.population()),
+                   c.suppressed ? "<" + std::to_string(o->min_group)
+                                : std::to_string(c.population()),
                    ref);
             }
           }

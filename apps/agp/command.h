@@ -29,5 +29,6 @@ Command DemoCommand();
 Command StatusCommand();
 Command IndicatorsCommand();
 Command RecomputeCommand();
+Command PolicyCommand();
 
 }  // namespace agp::app

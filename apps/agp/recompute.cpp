@@ -47,10 +47,11 @@ int RecomputeResults(store::Database& db, const core::Workforce* workforce,
     std::fprintf(stderr, "agp: %s\n", stats.error().ToString().c_str());
     return kExitFailure;
   }
-  std::printf("Indikatorene er beregnet på nytt for dataversjon %lld (%.2f s, lagret på %.2f s, "
-              "%.1f MB).\n",
-              static_cast<long long>(stats->data_version), stats->compute_seconds,
-              stats->store_seconds, static_cast<double>(stats->bytes) / 1e6);
+  std::printf(
+      "Indikatorene er beregnet på nytt for dataversjon %lld (%.2f s, lagret på %.2f s, "
+      "%.1f MB).\n",
+      static_cast<long long>(stats->data_version), stats->compute_seconds, stats->store_seconds,
+      static_cast<double>(stats->bytes) / 1e6);
   return kExitOk;
 }
 

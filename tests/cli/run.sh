@@ -150,5 +150,16 @@ contains "as worked out by hand" out "turnover,R,2024,57.142857,4,7,7,0"
 check "fresh turnover for one year" 0 "$AGP" --db "$work/case.db" indicators --period 2024 --indicator turnover --min-group 0 --format csv --fresh
 contains "needs the previous year's count date" out "turnover,R,2024,57.142857,4,7,7,0"
 
+# agp policy check (DESIGN §7): 0 with warnings, 2 with errors, each as file:line:column.
+POLICY_CASES="$(dirname "$CASES")/policy"
+check "a policy with warnings only" 0 "$AGP" policy check "$POLICY_CASES/warnings_only_unmeasurable_goals/policy.yaml"
+contains "it says what to add" out "legg til «indicators»"
+check "a policy with errors" 2 "$AGP" policy check "$POLICY_CASES/invalid_targets/policy.yaml"
+contains "with line and column" out "invalid_targets/policy.yaml:12:17: feil:"
+check "a policy file that is not there" 3 "$AGP" policy check "$work/nothing.yaml"
+for template in "$(dirname "$CASES")/../../data/policies/"*.yaml; do
+  check "template $(basename "$template") has no errors" 0 "$AGP" policy check "$template"
+done
+
 echo "cli: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]
