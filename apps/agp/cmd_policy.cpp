@@ -6,24 +6,43 @@
 #include <sstream>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "command.h"
+#include "core/clock.h"
+#include "data_dir.h"
+#include "metrics/query.h"
+#include "metrics/results.h"
+#include "policy/evaluation.h"
 #include "policy/lint.h"
+#include "policy/policy_store.h"
+#include "store/database.h"
 #include "terminal.h"
 
 namespace agp::app {
 namespace {
 
-int Check(const std::string& path) {
+// Reads and checks a policy file, printing the diagnostics; nullopt when it cannot be read.
+std::optional<policy::Policy> ReadChecked(const std::string& path,
+                                          policy::Diagnostics* diagnostics) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     std::fprintf(stderr, "agp: kan ikke lese %s\n", path.c_str());
-    return kExitFailure;
+    return std::nullopt;
   }
   std::stringstream text;
   text << in.rdbuf();
+  policy::Policy p = policy::CheckPolicy(text.str(), diagnostics);
+  for (const policy::Diagnostic& d : diagnostics->items())
+    std::printf("%s\n", d.ToString().c_str());
+  return p;
+}
+
+int Check(const std::string& path) {
   policy::Diagnostics diagnostics(path);
-  const policy::Policy p = policy::CheckPolicy(text.str(), &diagnostics);
-  for (const policy::Diagnostic& d : diagnostics.items()) std::printf("%s\n", d.ToString().c_str());
+  const std::optional<policy::Policy> read = ReadChecked(path, &diagnostics);
+  if (!read) return kExitFailure;
+  const policy::Policy& p = *read;
   int nodes = 0;
   int goals = 0;
   int measured = 0;
@@ -40,18 +59,303 @@ int Check(const std::string& path) {
   return diagnostics.error_count() > 0 ? kExitBadData : kExitOk;
 }
 
+std::unique_ptr<store::Database> Open(const GlobalOptions* g) {
+  auto db = store::OpenSqlite(g->db_path, {.create = false});
+  if (!db.ok()) {
+    std::fprintf(stderr, "agp: %s\n", db.error().ToString().c_str());
+    return nullptr;
+  }
+  return std::move(db).value();
+}
+
+int Load(const GlobalOptions* g, const std::string& path) {
+  policy::Diagnostics diagnostics(path);
+  const std::optional<policy::Policy> p = ReadChecked(path, &diagnostics);
+  if (!p) return kExitFailure;
+  if (diagnostics.error_count() > 0) {
+    std::printf("%s: %d feil; ingenting er lastet.\n", path.c_str(), diagnostics.error_count());
+    return kExitBadData;
+  }
+  auto db = Open(g);
+  if (!db) return kExitFailure;
+  const core::SystemClock clock;
+  auto outcome = policy::StorePolicy(*db, *p, path, clock);
+  if (!outcome.ok()) {
+    std::fprintf(stderr, "agp: %s\n", outcome.error().ToString().c_str());
+    return kExitFailure;
+  }
+  if (outcome->added) {
+    std::printf("Lastet «%s» (%s) som versjon %d, %d vurderinger; %d advarsler.\n",
+                p->title.c_str(), p->id.c_str(), outcome->version.version,
+                outcome->assessments_added, diagnostics.warning_count());
+  } else {
+    std::printf(
+        "«%s» (%s) versjon %d er allerede lastet med det samme innholdet; ingenting nytt.\n",
+        p->title.c_str(), p->id.c_str(), outcome->version.version);
+  }
+  return kExitOk;
+}
+
+std::string TargetText(const policy::Target& t) {
+  switch (t.rule) {
+    case policy::TargetRule::kAtLeast:
+      return "minst " + metrics::FormatNumber(t.value);
+    case policy::TargetRule::kAtMost:
+      return "høyst " + metrics::FormatNumber(t.value);
+    case policy::TargetRule::kTrendUp:
+      return "opp fra " + t.baseline;
+    case policy::TargetRule::kTrendDown:
+      return "ned fra " + t.baseline;
+    case policy::TargetRule::kBetterThanReference:
+      return "bedre enn landet";
+    case policy::TargetRule::kNone:
+      return "";
+  }
+  return "";
+}
+
+int Show(const GlobalOptions* g, const std::string& key, int version) {
+  auto db = Open(g);
+  if (!db) return kExitFailure;
+  auto versions = db->PolicyVersions();
+  if (!versions.ok()) {
+    std::fprintf(stderr, "agp: %s\n", versions.error().ToString().c_str());
+    return kExitFailure;
+  }
+  if (key.empty()) {
+    if (versions->empty())
+      std::printf("Ingen arbeidsgiverpolitikk er lastet (agp policy load FIL).\n");
+    for (const store::PolicyVersion& v : *versions) {
+      std::printf("%-28s v%-3d %s–%s  %s  (lastet %s fra %s)\n", v.policy_key.c_str(), v.version,
+                  v.valid_from.c_str(), v.valid_to.c_str(), v.title.c_str(), v.loaded_at.c_str(),
+                  v.source.c_str());
+    }
+    return kExitOk;
+  }
+  auto p = policy::LoadStoredPolicy(*db, key, version);
+  if (!p.ok()) {
+    std::fprintf(stderr, "agp: %s\n", p.error().ToString().c_str());
+    return p.error().code() == core::ErrorCode::kNotFound ? kExitUsage : kExitFailure;
+  }
+  std::printf("%s\n%s", p->title.c_str(), p->organisation.c_str());
+  if (!p->adopted.by.empty())
+    std::printf(", vedtatt av %s %s", p->adopted.by.c_str(), p->adopted.date.c_str());
+  std::printf("; gjelder %s–%s\n\n", p->valid.from.c_str(), p->valid.to.c_str());
+  policy::ForEachNode(p->nodes, [](const policy::Node& n, int depth) {
+    std::printf("%*s%s [%s] %s%s\n", depth * 2, "", n.id.c_str(), n.kind.c_str(), n.title.c_str(),
+                policy::IsGoal(n) && n.indicators.empty() ? "  (kan ikke måles)" : "");
+    for (const policy::IndicatorLink& i : n.indicators) {
+      std::printf("%*s  ↳ %s%s%s%s%s\n", depth * 2, "", i.key.c_str(),
+                  i.scope.empty() ? "" : (" i " + i.scope).c_str(),
+                  i.target ? (": " + TargetText(*i.target)).c_str() : ": uten mål",
+                  i.target && !i.target->by.empty() ? (" innen " + i.target->by).c_str() : "", "");
+    }
+    for (const policy::Measure& m : n.measures) {
+      std::printf("%*s  • %s%s\n", depth * 2, "", m.title.c_str(),
+                  m.status.empty() ? "" : (" (" + m.status + ")").c_str());
+    }
+  });
+  return kExitOk;
+}
+
+std::string Optional(const std::optional<double>& v) { return v ? metrics::FormatNumber(*v) : ""; }
+
+std::string CsvField(const std::string& text) {
+  if (text.find_first_of(",\"\n") == std::string::npos) return text;
+  std::string out = "\"";
+  for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+struct EvaluateOptions {
+  std::string period;
+  std::string policy;
+  std::string format = "table";
+  int min_group = 5;
+};
+
+int Evaluate(const GlobalOptions* g, const EvaluateOptions& o) {
+  const auto period = core::Period::Parse(o.period);
+  if (!period) {
+    std::fprintf(stderr, "agp: «%s» er ikke en periode (2024, 2024-T1, 2024-Q1 eller 2024-03)\n",
+                 o.period.c_str());
+    return kExitUsage;
+  }
+  auto db = Open(g);
+  if (!db) return kExitFailure;
+  auto versions = db->PolicyVersions();
+  if (!versions.ok()) {
+    std::fprintf(stderr, "agp: %s\n", versions.error().ToString().c_str());
+    return kExitFailure;
+  }
+  std::vector<std::string> keys;
+  for (const store::PolicyVersion& v : *versions) {
+    if ((o.policy.empty() || v.policy_key == o.policy) &&
+        (keys.empty() || keys.back() != v.policy_key)) {
+      keys.push_back(v.policy_key);
+    }
+  }
+  if (keys.empty()) {
+    std::fprintf(stderr, "agp: %s\n",
+                 o.policy.empty()
+                     ? "ingen arbeidsgiverpolitikk er lastet (agp policy load FIL)"
+                     : ("ingen arbeidsgiverpolitikk med id «" + o.policy + "»").c_str());
+    return kExitUsage;
+  }
+  auto cube = metrics::LoadResults(*db);
+  if (!cube.ok()) {
+    std::fprintf(stderr, "agp: %s\n", cube.error().ToString().c_str());
+    return kExitFailure;
+  }
+  auto reference =
+      metrics::ReferenceFigures::Load((DataDir() / "reference" / "national.csv").string());
+  if (!reference.ok()) {
+    std::fprintf(stderr, "agp: %s\n", reference.error().ToString().c_str());
+    return kExitFailure;
+  }
+  policy::EvaluationInput in;
+  in.cube = &*cube;
+  in.reference = &*reference;
+  in.audience.min_group = o.min_group;
+
+  nlohmann::json json = nlohmann::json::array();
+  if (o.format == "csv") {
+    std::printf(
+        "policy,version,node_id,title,period,status,indicator,unit_id,value,previous,baseline,"
+        "reference,target,by,indicator_status,rule,assessment,assessment_by,assessment_date\n");
+  }
+  for (const std::string& key : keys) {
+    auto p = policy::LoadStoredPolicy(*db, key);
+    auto newest = db->LoadPolicyVersion(key);
+    auto history = db->Assessments(key);
+    if (!p.ok() || !newest.ok() || !history.ok()) {
+      std::fprintf(stderr, "agp: %s kan ikke leses\n", key.c_str());
+      return kExitFailure;
+    }
+    const int version = (*newest)->version;
+    const std::vector<policy::GoalResult> goals = policy::Evaluate(*p, *period, in);
+    int counts[5] = {0, 0, 0, 0, 0};
+    if (o.format == "table")
+      std::printf("%s (%s, versjon %d) — %s\n\n", p->title.c_str(), key.c_str(), version,
+                  o.period.c_str());
+    for (const policy::GoalResult& goal : goals) {
+      ++counts[static_cast<int>(goal.status)];
+      const store::AssessmentRecord* a =
+          policy::CurrentAssessment(*history, goal.node->id, o.period);
+      if (o.format == "table") {
+        std::printf("%s %s «%s»\n", Pad(policy::StatusLabel(goal.status), 12).c_str(),
+                    goal.node->id.c_str(), goal.node->title.c_str());
+        for (const policy::TargetResult& t : goal.targets) {
+          std::printf("             %s (%s): %s — %s\n", t.link.key.c_str(), t.unit.c_str(),
+                      policy::StatusLabel(t.status), t.rule.c_str());
+        }
+        if (a != nullptr) {
+          std::printf("             vurdering: %s%s%s\n", a->verdict.c_str(),
+                      a->narrative.empty() ? "" : (" — " + a->narrative.substr(0, 160)).c_str(),
+                      a->assessed_by.empty() ? "" : (" (" + a->assessed_by + ")").c_str());
+        }
+      } else if (o.format == "csv") {
+        auto row = [&](const policy::TargetResult* t) {
+          std::string line = CsvField(key) + "," + std::to_string(version) + "," +
+                             CsvField(goal.node->id) + "," + CsvField(goal.node->title) + "," +
+                             o.period + "," + policy::StatusKey(goal.status) + ",";
+          if (t != nullptr) {
+            line += CsvField(t->link.key) + "," + CsvField(t->unit) + "," + Optional(t->value) +
+                    "," + Optional(t->previous) + "," + Optional(t->baseline) + "," +
+                    Optional(t->reference) + "," +
+                    CsvField(t->link.target ? TargetText(*t->link.target) : "") + "," +
+                    (t->link.target ? t->link.target->by : "") + "," +
+                    policy::StatusKey(t->status) + "," + CsvField(t->rule) + ",";
+          } else {
+            line += ",,,,,,,,,,";
+          }
+          line += a != nullptr ? a->verdict + "," + CsvField(a->assessed_by) + "," + a->assessed_on
+                               : ",,";
+          std::printf("%s\n", line.c_str());
+        };
+        if (goal.targets.empty()) row(nullptr);
+        for (const policy::TargetResult& t : goal.targets) row(&t);
+      } else {
+        nlohmann::json item = {{"policy", key},
+                               {"version", version},
+                               {"node_id", goal.node->id},
+                               {"title", goal.node->title},
+                               {"period", o.period},
+                               {"status", policy::StatusKey(goal.status)}};
+        nlohmann::json targets = nlohmann::json::array();
+        for (const policy::TargetResult& t : goal.targets) {
+          nlohmann::json j = {{"indicator", t.link.key},
+                              {"unit_id", t.unit},
+                              {"status", policy::StatusKey(t.status)},
+                              {"rule", t.rule},
+                              {"suppressed", t.suppressed}};
+          if (t.value) j["value"] = *t.value;
+          if (t.previous) j["previous"] = *t.previous;
+          if (t.baseline) j["baseline"] = *t.baseline;
+          if (t.reference) j["reference"] = *t.reference;
+          if (t.link.target) j["target"] = TargetText(*t.link.target);
+          targets.push_back(std::move(j));
+        }
+        item["targets"] = std::move(targets);
+        if (a != nullptr) {
+          item["assessment"] = {{"verdict", a->verdict},
+                                {"narrative", a->narrative},
+                                {"by", a->assessed_by},
+                                {"date", a->assessed_on},
+                                {"evidence", nlohmann::json::parse(a->evidence, nullptr, false)}};
+        }
+        json.push_back(std::move(item));
+      }
+    }
+    if (o.format == "table") {
+      std::printf(
+          "\n%zu mål: %d nådd, %d i rute, %d ikke i rute, %d mangler tall, %d uten mål.\n\n",
+          goals.size(), counts[0], counts[1], counts[2], counts[3], counts[4]);
+    }
+  }
+  if (o.format == "json") std::printf("%s\n", json.dump(2).c_str());
+  return kExitOk;
+}
+
 }  // namespace
+
+Command EvaluateCommand() {
+  return {"evaluate", "Each goal's status for a period, from its targets and the indicators (§5)",
+          [](CLI::App* cmd, const GlobalOptions* g) {
+            auto o = std::make_shared<EvaluateOptions>();
+            cmd->add_option("--period", o->period, "Period: 2024, 2024-T1, 2024-Q1 or 2024-03")
+                ->required();
+            cmd->add_option("--policy", o->policy,
+                            "Only this policy (default: every stored one, newest version)");
+            cmd->add_option("--format", o->format, "table, csv or json")
+                ->check(CLI::IsMember({"table", "csv", "json"}));
+            cmd->add_option("--min-group", o->min_group,
+                            "Treat figures about fewer persons as withheld (default 5; 0: none)")
+                ->check(CLI::Range(0, 1000000));
+            return std::function<int()>([g, o] { return Evaluate(g, *o); });
+          }};
+}
 
 Command PolicyCommand() {
   return {"policy", "Check employer policies (docs/policy-format.md)",
-          [](CLI::App* cmd, const GlobalOptions*) {
+          [](CLI::App* cmd, const GlobalOptions* g) {
             cmd->require_subcommand(1);
             auto file = std::make_shared<std::string>();
             CLI::App* check = cmd->add_subcommand(
                 "check", "Report errors (exit 2) and unmeasurable goals (warnings, exit 0)");
             check->add_option("file", *file, "Policy YAML file")->required();
-            return std::function<int()>([check, file] {
+            CLI::App* load = cmd->add_subcommand(
+                "load", "Check a policy and store it as a new version (earlier versions are kept)");
+            load->add_option("file", *file, "Policy YAML file")->required();
+            auto key = std::make_shared<std::string>();
+            auto version = std::make_shared<int>(0);
+            CLI::App* show = cmd->add_subcommand("show", "List the stored policies, or show one");
+            show->add_option("id", *key, "The policy's id (agp policy show lists them)");
+            show->add_option("--version", *version, "Version (default: the newest)");
+            return std::function<int()>([=] {
               if (check->parsed()) return Check(*file);
+              if (load->parsed()) return Load(g, *file);
+              if (show->parsed()) return Show(g, *key, *version);
               return static_cast<int>(kExitUsage);
             });
           }};

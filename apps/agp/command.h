@@ -30,5 +30,6 @@ Command StatusCommand();
 Command IndicatorsCommand();
 Command RecomputeCommand();
 Command PolicyCommand();
+Command EvaluateCommand();
 
 }  // namespace agp::app

@@ -38,10 +38,36 @@ struct ImportRecord {
 // they were computed from. The store does not look inside the blocks.
 struct ResultSet {
   int64_t data_version = 0;
-  std::string computed_at;  // UTC, "YYYY-MM-DDTHH:MM:SSZ"
-  double seconds = 0;       // time the computation took
-  std::string meta;         // JSON, for the owner
+  std::string computed_at;                                  // UTC, "YYYY-MM-DDTHH:MM:SSZ"
+  double seconds = 0;                                       // time the computation took
+  std::string meta;                                         // JSON, for the owner
   std::vector<std::pair<std::string, std::string>> blocks;  // (name, bytes)
+};
+
+// One stored version of an employer policy. The store keeps the document as text and does not
+// read it (the policy layer does).
+struct PolicyVersion {
+  int64_t id = 0;
+  std::string policy_key;  // the policy's `id`
+  int version = 0;         // 1, 2, … per policy_key
+  std::string title;
+  std::string valid_from, valid_to;  // ISO dates; valid_to "" when open-ended
+  std::string loaded_at;             // UTC, "YYYY-MM-DDTHH:MM:SSZ"
+  std::string source;                // the file it was loaded from
+  std::string checksum;              // of the document, to recognise a repeated load
+  std::string document;              // the canonical YAML
+};
+
+// A human assessment of one node of a policy for a period (DESIGN §5).
+struct AssessmentRecord {
+  int64_t id = 0;
+  std::string policy_key, node_id, period;
+  std::string verdict;  // lykkes | delvis | ikke
+  std::string narrative;
+  std::string evidence;  // JSON list of {title, url, file}
+  std::string assessed_by, assessed_on;
+  std::string recorded_at;  // UTC, when agp stored it
+  std::string origin;       // "document" (from a policy file) or "agp"
 };
 
 // Called now and then during long writes with (rows written, rows in all).
@@ -105,6 +131,21 @@ class Database {
   // The stored results, or nullopt when none have been computed. `with_blocks` false reads only
   // the header (data_version, computed_at, seconds, meta).
   virtual core::Result<std::optional<ResultSet>> LoadResults(bool with_blocks = true) = 0;
+
+  // Adds `v` as the next version of its policy (its version and id are filled in) in one
+  // transaction, with `assessments`. When the newest stored version has the same checksum,
+  // nothing is added and that version is returned: loading the same file twice is harmless.
+  virtual core::Result<PolicyVersion> AddPolicyVersion(
+      PolicyVersion v, const std::vector<AssessmentRecord>& assessments) = 0;
+  // Every stored version, without the documents; by policy, then version.
+  virtual core::Result<std::vector<PolicyVersion>> PolicyVersions() = 0;
+  // One version with its document; `version` 0 is the newest. nullopt when there is none.
+  virtual core::Result<std::optional<PolicyVersion>> LoadPolicyVersion(
+      const std::string& policy_key, int version = 0) = 0;
+  // Every assessment of a policy, oldest first (the history; the last per node and period counts).
+  virtual core::Result<std::vector<AssessmentRecord>> Assessments(
+      const std::string& policy_key) = 0;
+  virtual core::Status AddAssessment(const AssessmentRecord& a) = 0;
 
   // PRAGMA integrity_check or the backend's equivalent: "ok" or what is wrong.
   virtual core::Result<std::string> CheckIntegrity() = 0;

@@ -120,6 +120,38 @@ CREATE TABLE result_block (
   data BLOB NOT NULL
 );
 )sql"},
+      {3, "employer policies with versions, and assessments with history", R"sql(
+-- Every version of every policy ever loaded; policy/policy_yaml.h owns the document's format.
+CREATE TABLE policy_version (
+  id          INTEGER PRIMARY KEY,
+  policy_key  TEXT NOT NULL,
+  version     INTEGER NOT NULL CHECK (version >= 1),
+  title       TEXT NOT NULL,
+  valid_from  TEXT NOT NULL,
+  valid_to    TEXT NOT NULL,
+  loaded_at   TEXT NOT NULL,
+  source      TEXT NOT NULL,
+  checksum    TEXT NOT NULL,
+  document    TEXT NOT NULL,
+  UNIQUE (policy_key, version)
+);
+-- Human assessments of a goal for a period, never changed: a new one for the same node and
+-- period supersedes the earlier (the newest id is current), and the earlier stay as history.
+CREATE TABLE assessment (
+  id          INTEGER PRIMARY KEY,
+  policy_key  TEXT NOT NULL,
+  node_id     TEXT NOT NULL,
+  period      TEXT NOT NULL,
+  verdict     TEXT NOT NULL CHECK (verdict IN ('lykkes', 'delvis', 'ikke')),
+  narrative   TEXT NOT NULL,
+  evidence    TEXT NOT NULL,
+  assessed_by TEXT NOT NULL,
+  assessed_on TEXT NOT NULL,
+  recorded_at TEXT NOT NULL,
+  origin      TEXT NOT NULL
+);
+CREATE INDEX assessment_by_node ON assessment(policy_key, node_id, period);
+)sql"},
   };
   return kMigrations;
 }

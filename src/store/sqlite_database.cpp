@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <chrono>
 #include <numeric>
-#include <string>
 #include <stdexcept>
+#include <string>
 #include <unordered_map>
 #include <utility>
 
@@ -149,11 +149,14 @@ class SqliteDatabase final : public Database {
   core::Status SaveResults(const ResultSet& results) override {
     Transaction tx(&db_);
     if (core::Status s = tx.Begin(); !s.ok()) return s;
-    if (core::Status s = db_.Exec("DELETE FROM result_block; DELETE FROM result_set"); !s.ok()) return s;
+    if (core::Status s = db_.Exec("DELETE FROM result_block; DELETE FROM result_set"); !s.ok())
+      return s;
     Statement head(db_.get(),
                    "INSERT INTO result_set(id, data_version, computed_at, seconds, meta) "
                    "VALUES (1, ?, ?, ?, ?)");
-    head.Bind(1, results.data_version).Bind(2, results.computed_at).Bind(3, results.seconds)
+    head.Bind(1, results.data_version)
+        .Bind(2, results.computed_at)
+        .Bind(3, results.seconds)
         .Bind(4, results.meta);
     if (core::Status s = head.Run(); !s.ok()) return s;
     Statement block(db_.get(), "INSERT INTO result_block(name, data) VALUES (?, ?)");
@@ -189,13 +192,97 @@ class SqliteDatabase final : public Database {
       while (q.Step()) {
         const void* data = sqlite3_column_blob(q.get(), 1);
         const int size = sqlite3_column_bytes(q.get(), 1);
-        r.blocks.emplace_back(q.Text(0), std::string(static_cast<const char*>(data),
-                                                     static_cast<size_t>(size)));
+        r.blocks.emplace_back(
+            q.Text(0), std::string(static_cast<const char*>(data), static_cast<size_t>(size)));
       }
       if (!q.status().ok()) return q.status().error();
     }
     return std::optional<ResultSet>(std::move(r));
   }
+
+  Result<PolicyVersion> AddPolicyVersion(
+      PolicyVersion v, const std::vector<AssessmentRecord>& assessments) override {
+    Transaction tx(&db_);
+    if (core::Status s = tx.Begin(); !s.ok()) return s.error();
+    Statement last(
+        db_.get(),
+        "SELECT id, version, checksum, loaded_at FROM policy_version WHERE policy_key = ? "
+        "ORDER BY version DESC LIMIT 1");
+    last.Bind(1, v.policy_key);
+    v.version = 1;
+    if (last.Step()) {
+      if (last.Text(2) == v.checksum) {  // the same document again: nothing new
+        auto same = LoadPolicyVersion(v.policy_key, static_cast<int>(last.Int(1)));
+        if (!same.ok()) return same.error();
+        return std::move(**same);
+      }
+      v.version = static_cast<int>(last.Int(1)) + 1;
+    }
+    if (!last.status().ok()) return last.status().error();
+    Statement insert(db_.get(),
+                     "INSERT INTO policy_version(policy_key, version, title, valid_from, valid_to, "
+                     "loaded_at, source, checksum, document) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    insert.Bind(1, v.policy_key)
+        .Bind(2, int64_t{v.version})
+        .Bind(3, v.title)
+        .Bind(4, v.valid_from)
+        .Bind(5, v.valid_to)
+        .Bind(6, v.loaded_at)
+        .Bind(7, v.source)
+        .Bind(8, v.checksum)
+        .Bind(9, v.document);
+    if (core::Status s = insert.Run(); !s.ok()) return s.error();
+    v.id = sqlite3_last_insert_rowid(db_.get());
+    for (const AssessmentRecord& a : assessments) {
+      if (core::Status s = InsertAssessment(a); !s.ok()) return s.error();
+    }
+    if (core::Status s = tx.Commit(); !s.ok()) return s.error();
+    return v;
+  }
+
+  Result<std::vector<PolicyVersion>> PolicyVersions() override {
+    Statement q(db_.get(),
+                "SELECT id, policy_key, version, title, valid_from, valid_to, loaded_at, source, "
+                "checksum FROM policy_version ORDER BY policy_key, version");
+    std::vector<PolicyVersion> out;
+    while (q.Step()) out.push_back(VersionRow(q));
+    if (!q.status().ok()) return q.status().error();
+    return out;
+  }
+
+  Result<std::optional<PolicyVersion>> LoadPolicyVersion(const std::string& policy_key,
+                                                         int version) override {
+    Statement q(
+        db_.get(),
+        "SELECT id, policy_key, version, title, valid_from, valid_to, loaded_at, source, "
+        "checksum, document FROM policy_version WHERE policy_key = ? AND (? = 0 OR version = ?) "
+        "ORDER BY version DESC LIMIT 1");
+    q.Bind(1, policy_key).Bind(2, int64_t{version}).Bind(3, int64_t{version});
+    if (!q.Step()) {
+      if (!q.status().ok()) return q.status().error();
+      return std::optional<PolicyVersion>();
+    }
+    PolicyVersion v = VersionRow(q);
+    v.document = q.Text(9);
+    return std::optional<PolicyVersion>(std::move(v));
+  }
+
+  Result<std::vector<AssessmentRecord>> Assessments(const std::string& policy_key) override {
+    Statement q(
+        db_.get(),
+        "SELECT id, policy_key, node_id, period, verdict, narrative, evidence, assessed_by, "
+        "assessed_on, recorded_at, origin FROM assessment WHERE policy_key = ? ORDER BY id");
+    q.Bind(1, policy_key);
+    std::vector<AssessmentRecord> out;
+    while (q.Step()) {
+      out.push_back({q.Int(0), q.Text(1), q.Text(2), q.Text(3), q.Text(4), q.Text(5), q.Text(6),
+                     q.Text(7), q.Text(8), q.Text(9), q.Text(10)});
+    }
+    if (!q.status().ok()) return q.status().error();
+    return out;
+  }
+
+  core::Status AddAssessment(const AssessmentRecord& a) override { return InsertAssessment(a); }
 
   Result<std::string> CheckIntegrity() override {
     Statement q(db_.get(), "PRAGMA integrity_check");
@@ -212,6 +299,38 @@ class SqliteDatabase final : public Database {
   }
 
  private:
+  static PolicyVersion VersionRow(const Statement& q) {
+    PolicyVersion v;
+    v.id = q.Int(0);
+    v.policy_key = q.Text(1);
+    v.version = static_cast<int>(q.Int(2));
+    v.title = q.Text(3);
+    v.valid_from = q.Text(4);
+    v.valid_to = q.Text(5);
+    v.loaded_at = q.Text(6);
+    v.source = q.Text(7);
+    v.checksum = q.Text(8);
+    return v;
+  }
+
+  core::Status InsertAssessment(const AssessmentRecord& a) {
+    Statement q(
+        db_.get(),
+        "INSERT INTO assessment(policy_key, node_id, period, verdict, narrative, evidence, "
+        "assessed_by, assessed_on, recorded_at, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    q.Bind(1, a.policy_key)
+        .Bind(2, a.node_id)
+        .Bind(3, a.period)
+        .Bind(4, a.verdict)
+        .Bind(5, a.narrative)
+        .Bind(6, a.evidence)
+        .Bind(7, a.assessed_by)
+        .Bind(8, a.assessed_on)
+        .Bind(9, a.recorded_at)
+        .Bind(10, a.origin);
+    return q.Run();
+  }
+
   SqliteConnection db_;
 };
 
@@ -323,8 +442,8 @@ Result<core::Workforce> SqliteDatabase::LoadWorkforce() {
         a.type = core::AbsenceType::kDoctorCertified;
       } else {
         a.type = core::AbsenceType::kOther;
-        auto [it, added] =
-            other_types.emplace(std::string(type), static_cast<int32_t>(w.other_absence_types.size()));
+        auto [it, added] = other_types.emplace(std::string(type),
+                                               static_cast<int32_t>(w.other_absence_types.size()));
         if (added) w.other_absence_types.emplace_back(type);
         a.other_type = it->second;
       }

@@ -94,7 +94,8 @@ class Statement {
   // The column's text without a copy; valid until the next Step or Reset.
   std::string_view View(int col) const {
     const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
-    return p == nullptr ? std::string_view() : std::string_view(p, sqlite3_column_bytes(stmt_, col));
+    return p == nullptr ? std::string_view()
+                        : std::string_view(p, sqlite3_column_bytes(stmt_, col));
   }
 
   // OK unless preparing or a step failed.
