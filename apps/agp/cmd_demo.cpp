@@ -6,6 +6,7 @@
 #include "core/clock.h"
 #include "demo/generator.h"
 #include "ingest/package_writer.h"
+#include "policy_templates.h"
 #include "recompute.h"
 #include "store/database.h"
 #include "terminal.h"
@@ -87,7 +88,8 @@ Command DemoCommand() {
               GroupDigits(static_cast<long long>(w.absences.size())).c_str(),
               options->last_year - options->years + 1, options->last_year, g->db_path.c_str(),
               static_cast<long long>(written->data_version));
-          return RecomputeResults(**db, &w, clock);
+          if (int rc = RecomputeResults(**db, &w, clock); rc != kExitOk) return rc;
+          return LoadPolicyTemplates(**db, clock);
         });
       }};
 }

@@ -1,6 +1,8 @@
 // agp policy check FILE: reads an employer policy (docs/policy-format.md) and reports what is
 // broken (errors, exit 2) and which goals cannot be checked and what to add (warnings, exit 0).
+#include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -16,6 +18,7 @@
 #include "policy/evaluation.h"
 #include "policy/lint.h"
 #include "policy/policy_store.h"
+#include "policy_templates.h"
 #include "store/database.h"
 #include "terminal.h"
 
@@ -158,6 +161,15 @@ int Show(const GlobalOptions* g, const std::string& key, int version) {
   return kExitOk;
 }
 
+// The first line of a narrative, at most about 100 bytes, cut between UTF-8 characters.
+std::string Summary(const std::string& text) {
+  std::string line = text.substr(0, text.find('\n'));
+  if (line.size() <= 100 && line.size() == text.size()) return line;
+  size_t cut = std::min<size_t>(line.size(), 100);
+  while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+  return line.substr(0, cut) + " …";
+}
+
 std::string Optional(const std::optional<double>& v) { return v ? metrics::FormatNumber(*v) : ""; }
 
 std::string CsvField(const std::string& text) {
@@ -250,9 +262,8 @@ int Evaluate(const GlobalOptions* g, const EvaluateOptions& o) {
                       policy::StatusLabel(t.status), t.rule.c_str());
         }
         if (a != nullptr) {
-          std::printf("             vurdering: %s%s%s\n", a->verdict.c_str(),
-                      a->narrative.empty() ? "" : (" — " + a->narrative.substr(0, 160)).c_str(),
-                      a->assessed_by.empty() ? "" : (" (" + a->assessed_by + ")").c_str());
+          std::printf("             vurdering %s: %s%s\n", a->period.c_str(), a->verdict.c_str(),
+                      a->narrative.empty() ? "" : (" — " + Summary(a->narrative)).c_str());
         }
       } else if (o.format == "csv") {
         auto row = [&](const policy::TargetResult* t) {
@@ -318,6 +329,37 @@ int Evaluate(const GlobalOptions* g, const EvaluateOptions& o) {
 }
 
 }  // namespace
+
+int LoadPolicyTemplates(store::Database& db, const core::Clock& clock) {
+  std::vector<std::filesystem::path> files;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(DataDir() / "policies", ec)) {
+    if (entry.path().extension() == ".yaml") files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  std::string names;
+  for (const std::filesystem::path& file : files) {
+    std::ifstream in(file, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    policy::Diagnostics diagnostics(file.string());
+    const policy::Policy p = policy::CheckPolicy(text.str(), &diagnostics);
+    if (diagnostics.error_count() > 0) {
+      std::fprintf(stderr, "agp: %s\n", diagnostics.items()[0].ToString().c_str());
+      return kExitFailure;
+    }
+    auto stored = policy::StorePolicy(db, p, file.filename().string(), clock);
+    if (!stored.ok()) {
+      std::fprintf(stderr, "agp: %s\n", stored.error().ToString().c_str());
+      return kExitFailure;
+    }
+    names += (names.empty() ? "" : ", ") + p.id;
+  }
+  std::printf(
+      "Maler for arbeidsgiverpolitikk lastet: %s (agp policy show, agp evaluate --period ÅR).\n",
+      names.empty() ? "ingen" : names.c_str());
+  return kExitOk;
+}
 
 Command EvaluateCommand() {
   return {"evaluate", "Each goal's status for a period, from its targets and the indicators (§5)",

@@ -145,3 +145,57 @@ TEST(SqliteDatabase, OpeningAMissingFileWithoutCreateSaysHowToCreateOne) {
 
 }  // namespace
 }  // namespace agp::store
+
+namespace agp::store {
+namespace {
+
+PolicyVersion Version(std::string document, std::string checksum) {
+  PolicyVersion v;
+  v.policy_key = "fjellvik";
+  v.title = "Arbeidsgiverpolitikk";
+  v.valid_from = "2025-01-01";
+  v.loaded_at = "2026-11-23T12:00:00Z";
+  v.source = "p.yaml";
+  v.document = std::move(document);
+  v.checksum = std::move(checksum);
+  return v;
+}
+
+TEST(SqlitePolicies, EveryVersionIsKeptAndTheSameDocumentIsNotAddedTwice) {
+  auto db = OpenSqlite(":memory:");
+  ASSERT_TRUE(db.ok());
+  AssessmentRecord a;
+  a.policy_key = "fjellvik";
+  a.node_id = "heltid";
+  a.period = "2025";
+  a.verdict = "delvis";
+  a.evidence = "[]";
+  a.origin = "document";
+  auto v1 = (*db)->AddPolicyVersion(Version("doc 1", "c1"), {a});
+  ASSERT_TRUE(v1.ok());
+  EXPECT_EQ(v1->version, 1);
+  auto again = (*db)->AddPolicyVersion(Version("doc 1", "c1"), {a});
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->version, 1);
+  auto v2 = (*db)->AddPolicyVersion(Version("doc 2", "c2"), {});
+  ASSERT_TRUE(v2.ok());
+  EXPECT_EQ(v2->version, 2);
+  EXPECT_EQ((*db)->PolicyVersions()->size(), 2u);
+  EXPECT_EQ((*(*db)->LoadPolicyVersion("fjellvik"))->document, "doc 2");
+  EXPECT_EQ((*(*db)->LoadPolicyVersion("fjellvik", 1))->document, "doc 1");
+  EXPECT_FALSE((*db)->LoadPolicyVersion("fjellvik", 3)->has_value());
+  // The repeated load added no assessment; a later one joins the history.
+  a.verdict = "lykkes";
+  a.origin = "agp";
+  ASSERT_TRUE((*db)->AddAssessment(a).ok());
+  auto history = (*db)->Assessments("fjellvik");
+  ASSERT_TRUE(history.ok());
+  ASSERT_EQ(history->size(), 2u);
+  EXPECT_EQ((*history)[0].verdict, "delvis");
+  EXPECT_EQ((*history)[1].verdict, "lykkes");
+  a.verdict = "bra";
+  EXPECT_FALSE((*db)->AddAssessment(a).ok());  // the schema allows only the three verdicts
+}
+
+}  // namespace
+}  // namespace agp::store

@@ -157,6 +157,24 @@ contains "it says what to add" out "legg til «indicators»"
 check "a policy with errors" 2 "$AGP" policy check "$POLICY_CASES/invalid_targets/policy.yaml"
 contains "with line and column" out "invalid_targets/policy.yaml:12:17: feil:"
 check "a policy file that is not there" 3 "$AGP" policy check "$work/nothing.yaml"
+check "load a policy" 0 "$AGP" --db "$work/ind.db" policy load "$POLICY_CASES/warnings_only_unmeasurable_goals/policy.yaml"
+contains "as version 1" out "som versjon 1"
+check "load it again" 0 "$AGP" --db "$work/ind.db" policy load "$POLICY_CASES/warnings_only_unmeasurable_goals/policy.yaml"
+contains "nothing new" out "ingenting nytt"
+sed 's/Heltid er hovedregelen/Heltid er hovedregelen for alle/' "$POLICY_CASES/warnings_only_unmeasurable_goals/policy.yaml" >"$work/v2.yaml"
+check "a changed policy is a new version" 0 "$AGP" --db "$work/ind.db" policy load "$work/v2.yaml"
+contains "as version 2" out "som versjon 2"
+check "a policy with errors is not loaded" 2 "$AGP" --db "$work/ind.db" policy load "$POLICY_CASES/invalid_targets/policy.yaml"
+check "list the policies" 0 "$AGP" --db "$work/ind.db" policy show
+contains "both versions are kept" out "fjellvik-2025                v2"
+check "the earlier version is still readable" 0 "$AGP" --db "$work/ind.db" policy show fjellvik-2025 --version 1
+contains "with its own wording" out "[hovedmål] Heltid er hovedregelen"
+check "evaluate" 0 "$AGP" --db "$work/ind.db" evaluate --period 2024 --format csv
+contains "the CSV header" out "policy,version,node_id,title,period,status,indicator"
+contains "a goal without indicator has no target" out "fjellvik-2025,2,heltid,Heltid er hovedregelen for alle,2024,no_target"
+check "evaluate as JSON" 0 "$AGP" --db "$work/ind.db" evaluate --period 2024 --format json
+check "evaluate an unknown policy" 1 "$AGP" --db "$work/ind.db" evaluate --period 2024 --policy nope
+check "evaluate a period that is no period" 1 "$AGP" --db "$work/ind.db" evaluate --period 2024-13
 for template in "$(dirname "$CASES")/../../data/policies/"*.yaml; do
   check "template $(basename "$template") has no errors" 0 "$AGP" policy check "$template"
 done
