@@ -128,6 +128,14 @@ TEST(PolicyYaml, SyntaxErrorsSayWhere) {
   EXPECT_NE(d.items()[0].message.find("ugyldig YAML"), std::string::npos);
 }
 
+TEST(PolicyYaml, TextThatIsNotUtf8IsRefusedWithItsPlace) {
+  Diagnostics d("latin1.yaml");
+  Read("agp_policy: 1\ntitle: Arbeidsgiverpolitikk for R\xf8ros\n", &d);  // Windows-1252 ø
+  ASSERT_EQ(d.error_count(), 1);
+  EXPECT_EQ(d.items()[0].where.line, 2);
+  EXPECT_EQ(d.items()[0].where.column, 34);
+}
+
 TEST(PolicyLint, WarnsWhereAGoalCannotBeChecked) {
   Diagnostics d("p.yaml");
   Read(R"(agp_policy: 1

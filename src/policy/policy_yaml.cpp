@@ -4,6 +4,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <initializer_list>
 #include <set>
 #include <span>
@@ -19,6 +20,32 @@ namespace {
 Mark MarkOf(const YAML::Node& n) {
   const YAML::Mark m = n.Mark();
   return m.is_null() ? Mark{} : Mark{m.line + 1, m.column + 1};
+}
+
+// Where the text stops being UTF-8 (line and column in characters), or line 0 when it is valid.
+// yaml-cpp would pass such bytes through on reading and replace them on writing.
+Mark FirstInvalidUtf8(std::string_view text) {
+  int line = 1;
+  int column = 1;
+  for (size_t i = 0; i < text.size(); ++column) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (n == 0 || i + n > text.size()) return {line, column};
+    uint32_t cp = n == 1 ? c : c & (0x7F >> n);
+    for (size_t k = 1; k < n; ++k) {
+      const auto cc = static_cast<unsigned char>(text[i + k]);
+      if ((cc & 0xC0) != 0x80) return {line, column};
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    const uint32_t min[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < min[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return {line, column};
+    if (c == '\n') {
+      ++line;
+      column = 0;
+    }
+    i += n;
+  }
+  return {};
 }
 
 // Block scalars end in a line break (or several, with `|+`); the text itself does not.
@@ -303,10 +330,26 @@ class Reader {
 
 // --- writing ---
 
-void WriteText(YAML::Emitter& out, const char* key, const std::string& value, bool always = false) {
+// Whether a literal block (`|`) gives back exactly `value` once the reader has trimmed its end:
+// several lines, printable, no line starting the block with a space, no trailing blanks on a line.
+bool LiteralSafe(const std::string& value) {
+  if (value.find('\n') == std::string::npos || value.front() == ' ' || value.front() == '\n')
+    return false;
+  for (size_t i = 0; i < value.size(); ++i) {
+    const auto c = static_cast<unsigned char>(value[i]);
+    if ((c < 0x20 && c != '\n') || c == 0x7F) return false;
+    if (c == ' ' && (i + 1 == value.size() || value[i + 1] == '\n')) return false;
+  }
+  return true;
+}
+
+// `block`: the field is read back with its end trimmed (text, narrative), so it may be a literal
+// block; other fields are always double-quoted, which keeps every character.
+void WriteText(YAML::Emitter& out, const char* key, const std::string& value, bool always = false,
+               bool block = false) {
   if (value.empty() && !always) return;
   out << YAML::Key << key << YAML::Value;
-  if (value.find('\n') != std::string::npos && value.front() != ' ') {
+  if (block && LiteralSafe(value)) {
     out << YAML::Literal << value;
   } else {
     out << YAML::DoubleQuoted << value;
@@ -338,7 +381,7 @@ void WriteNode(YAML::Emitter& out, const Node& n) {
   WriteText(out, "kind", n.kind, true);
   if (n.goal) out << YAML::Key << "goal" << YAML::Value << (*n.goal ? "true" : "false");
   WriteText(out, "title", n.title, true);
-  WriteText(out, "text", n.text);
+  WriteText(out, "text", n.text, false, true);
   if (!n.indicators.empty()) {
     out << YAML::Key << "indicators" << YAML::Value << YAML::BeginSeq;
     for (const IndicatorLink& i : n.indicators) {
@@ -417,6 +460,12 @@ bool IsGoal(const Node& node) {
 }
 
 Policy ReadPolicy(std::string_view yaml, Diagnostics* diagnostics) {
+  if (const Mark bad = FirstInvalidUtf8(yaml); bad.line > 0) {
+    diagnostics->Error(
+        bad.line, bad.column, "",
+        "filen er ikke gyldig UTF-8 (lagre den som UTF-8, ikke Windows-1252 eller UTF-16)");
+    return {};
+  }
   YAML::Node root;
   try {
     root = YAML::Load(std::string(yaml));
@@ -475,7 +524,7 @@ std::string WritePolicy(const Policy& p) {
       WriteText(out, "node", a.node, true);
       WriteText(out, "period", a.period, true);
       WriteText(out, "verdict", a.verdict, true);
-      WriteText(out, "narrative", a.narrative);
+      WriteText(out, "narrative", a.narrative, false, true);
       WriteEvidence(out, a.evidence);
       WriteText(out, "by", a.by);
       WriteText(out, "date", a.date);
