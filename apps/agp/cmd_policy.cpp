@@ -184,6 +184,7 @@ struct EvaluateOptions {
   std::string policy;
   std::string format = "table";
   int min_group = 5;
+  int version = 0;  // with --policy: this version instead of the newest
 };
 
 int Evaluate(const GlobalOptions* g, const EvaluateOptions& o) {
@@ -237,10 +238,14 @@ int Evaluate(const GlobalOptions* g, const EvaluateOptions& o) {
         "reference,target,by,indicator_status,rule,assessment,assessment_by,assessment_date\n");
   }
   for (const std::string& key : keys) {
-    auto p = policy::LoadStoredPolicy(*db, key);
-    auto newest = db->LoadPolicyVersion(key);
+    auto p = policy::LoadStoredPolicy(*db, key, o.version);
+    auto newest = db->LoadPolicyVersion(key, o.version);
     auto history = db->Assessments(key);
-    if (!p.ok() || !newest.ok() || !history.ok()) {
+    if (!p.ok()) {
+      std::fprintf(stderr, "agp: %s\n", p.error().ToString().c_str());
+      return p.error().code() == core::ErrorCode::kNotFound ? kExitUsage : kExitFailure;
+    }
+    if (!newest.ok() || !*newest || !history.ok()) {
       std::fprintf(stderr, "agp: %s kan ikke leses\n", key.c_str());
       return kExitFailure;
     }
@@ -369,6 +374,9 @@ Command EvaluateCommand() {
                 ->required();
             cmd->add_option("--policy", o->policy,
                             "Only this policy (default: every stored one, newest version)");
+            cmd->add_option("--version", o->version,
+                            "With --policy: evaluate this version (default: the newest)")
+                ->needs(cmd->get_option("--policy"));
             cmd->add_option("--format", o->format, "table, csv or json")
                 ->check(CLI::IsMember({"table", "csv", "json"}));
             cmd->add_option("--min-group", o->min_group,

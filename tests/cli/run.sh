@@ -172,6 +172,9 @@ contains "with its own wording" out "[hovedmål] Heltid er hovedregelen"
 check "evaluate" 0 "$AGP" --db "$work/ind.db" evaluate --period 2024 --format csv
 contains "the CSV header" out "policy,version,node_id,title,period,status,indicator"
 contains "a goal without indicator has no target" out "fjellvik-2025,2,heltid,Heltid er hovedregelen for alle,2024,no_target"
+check "evaluate an earlier version" 0 "$AGP" --db "$work/ind.db" evaluate --period 2024 --policy fjellvik-2025 --version 1 --format csv
+contains "with its own wording" out "fjellvik-2025,1,heltid,Heltid er hovedregelen,2024,no_target"
+check "a version that is not there" 1 "$AGP" --db "$work/ind.db" evaluate --period 2024 --policy fjellvik-2025 --version 7
 check "evaluate as JSON" 0 "$AGP" --db "$work/ind.db" evaluate --period 2024 --format json
 check "evaluate an unknown policy" 1 "$AGP" --db "$work/ind.db" evaluate --period 2024 --policy nope
 check "evaluate a period that is no period" 1 "$AGP" --db "$work/ind.db" evaluate --period 2024-13
