@@ -31,6 +31,8 @@ demo: build
 	@echo "  $(BUILD)/agp --db $(DEMO_DB) import /tmp/pakke --dry-run"
 	@echo "  $(BUILD)/agp --db $(DEMO_DB) indicators --period 2025 --unit 1000 --reference"
 	@echo "  $(BUILD)/agp indicators --explain sick_leave_pct"
+	@echo "  $(BUILD)/agp --db $(DEMO_DB) policy show roros-2017"
+	@echo "  $(BUILD)/agp --db $(DEMO_DB) evaluate --period 2025 --policy roros-2017"
 	@echo "(The web app, on http://127.0.0.1:8080, arrives with the web issue.)"
 
 # Every test: unit and data-driven (sanitized, warnings as errors), CLI, atomicity, fuzzers.
