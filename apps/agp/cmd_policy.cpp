@@ -99,6 +99,65 @@ int Load(const GlobalOptions* g, const std::string& path) {
   return kExitOk;
 }
 
+struct AssessOptions {
+  std::string policy, node, period, verdict, narrative, by, evidence;
+};
+
+// Records a human assessment of a goal for a period; earlier ones stay as history.
+int Assess(const GlobalOptions* g, const AssessOptions& o) {
+  auto db = Open(g);
+  if (!db) return kExitFailure;
+  auto p = policy::LoadStoredPolicy(*db, o.policy);
+  if (!p.ok()) {
+    std::fprintf(stderr, "agp: %s\n", p.error().ToString().c_str());
+    return p.error().code() == core::ErrorCode::kNotFound ? kExitUsage : kExitFailure;
+  }
+  bool found = false;
+  policy::ForEachNode(p->nodes,
+                      [&](const policy::Node& n, int) { found = found || n.id == o.node; });
+  if (!found) {
+    std::fprintf(stderr, "agp: «%s» har ikke noe punkt med id «%s» (agp policy show %s)\n",
+                 o.policy.c_str(), o.node.c_str(), o.policy.c_str());
+    return kExitUsage;
+  }
+  if (!core::Period::Parse(o.period)) {
+    std::fprintf(stderr, "agp: «%s» er ikke en periode (2024, 2024-T1, 2024-Q1 eller 2024-03)\n",
+                 o.period.c_str());
+    return kExitUsage;
+  }
+  const core::SystemClock clock;
+  store::AssessmentRecord a;
+  a.policy_key = o.policy;
+  a.node_id = o.node;
+  a.period = o.period;
+  a.verdict = o.verdict;
+  a.narrative = o.narrative;
+  nlohmann::json evidence = nlohmann::json::array();
+  if (!o.evidence.empty()) evidence.push_back({{"title", o.evidence}});
+  a.evidence = evidence.dump();
+  a.assessed_by = o.by;
+  a.assessed_on = clock.Today().ToIso();
+  a.recorded_at = clock.NowUtc();
+  a.origin = "agp";
+  auto history = db->Assessments(o.policy);
+  if (!history.ok()) {
+    std::fprintf(stderr, "agp: %s\n", history.error().ToString().c_str());
+    return kExitFailure;
+  }
+  const store::AssessmentRecord* before = policy::CurrentAssessment(*history, o.node, o.period);
+  if (core::Status s = db->AddAssessment(a); !s.ok()) {
+    std::fprintf(stderr, "agp: %s\n", s.error().ToString().c_str());
+    return kExitFailure;
+  }
+  std::printf("Vurderingen av %s for %s er lagret: %s%s.\n", o.node.c_str(), o.period.c_str(),
+              o.verdict.c_str(),
+              before == nullptr ? ""
+                                : (" (erstatter «" + before->verdict + "» fra " +
+                                   before->recorded_at + ", som blir stående i historikken)")
+                                      .c_str());
+  return kExitOk;
+}
+
 std::string TargetText(const policy::Target& t) {
   switch (t.rule) {
     case policy::TargetRule::kAtLeast:
@@ -402,8 +461,22 @@ Command PolicyCommand() {
             CLI::App* show = cmd->add_subcommand("show", "List the stored policies, or show one");
             show->add_option("id", *key, "The policy's id (agp policy show lists them)");
             show->add_option("--version", *version, "Version (default: the newest)");
+            auto assess = std::make_shared<AssessOptions>();
+            CLI::App* a = cmd->add_subcommand(
+                "assess",
+                "Record a human assessment of a goal for a period (earlier ones are kept)");
+            a->add_option("policy", assess->policy, "The policy's id")->required();
+            a->add_option("node", assess->node, "The goal's id")->required();
+            a->add_option("--period", assess->period, "Period: 2024, 2024-T1, …")->required();
+            a->add_option("--verdict", assess->verdict, "lykkes, delvis or ikke")
+                ->required()
+                ->check(CLI::IsMember({"lykkes", "delvis", "ikke"}));
+            a->add_option("--narrative", assess->narrative, "What happened, in a few sentences");
+            a->add_option("--by", assess->by, "Who made the assessment");
+            a->add_option("--evidence", assess->evidence, "Where it can be seen (a title)");
             return std::function<int()>([=] {
               if (check->parsed()) return Check(*file);
+              if (a->parsed()) return Assess(g, *assess);
               if (load->parsed()) return Load(g, *file);
               if (show->parsed()) return Show(g, *key, *version);
               return static_cast<int>(kExitUsage);

@@ -175,6 +175,13 @@ contains "a goal without indicator has no target" out "fjellvik-2025,2,heltid,He
 check "evaluate an earlier version" 0 "$AGP" --db "$work/ind.db" evaluate --period 2024 --policy fjellvik-2025 --version 1 --format csv
 contains "with its own wording" out "fjellvik-2025,1,heltid,Heltid er hovedregelen,2024,no_target"
 check "a version that is not there" 1 "$AGP" --db "$work/ind.db" evaluate --period 2024 --policy fjellvik-2025 --version 7
+check "assess a goal" 0 "$AGP" --db "$work/ind.db" policy assess fjellvik-2025 heltid --period 2024 --verdict delvis --narrative "Halvveis." --by HR
+check "assess it again" 0 "$AGP" --db "$work/ind.db" policy assess fjellvik-2025 heltid --period 2024 --verdict lykkes --by HR
+contains "the earlier one stays in the history" out "erstatter «delvis»"
+check "the latest assessment stands beside the goal" 0 "$AGP" --db "$work/ind.db" evaluate --period 2024 --policy fjellvik-2025 --format csv
+contains "lykkes" out "fjellvik-2025,2,heltid,Heltid er hovedregelen for alle,2024,no_target,,,,,,,,,,,lykkes,HR,"
+check "assess a goal that is not there" 1 "$AGP" --db "$work/ind.db" policy assess fjellvik-2025 nope --period 2024 --verdict ikke
+check "assess with an unknown verdict" 1 "$AGP" --db "$work/ind.db" policy assess fjellvik-2025 heltid --period 2024 --verdict bra
 check "evaluate as JSON" 0 "$AGP" --db "$work/ind.db" evaluate --period 2024 --format json
 check "evaluate an unknown policy" 1 "$AGP" --db "$work/ind.db" evaluate --period 2024 --policy nope
 check "evaluate a period that is no period" 1 "$AGP" --db "$work/ind.db" evaluate --period 2024-13
