@@ -4,6 +4,7 @@
 #include <string>
 #include <utility>
 
+#include "audit.h"
 #include "command.h"
 #include "core/clock.h"
 #include "ingest/importer.h"
@@ -121,6 +122,11 @@ Command ImportCommand() {
           } else {
             std::printf("Importert til %s som dataversjon %lld.\n", g->db_path.c_str(),
                         static_cast<long long>(o.record.data_version));
+            if (int rc = Audit(**db, clock, "import", o.record.source,
+                               "dataversjon " + std::to_string(o.record.data_version));
+                rc != kExitOk) {
+              return rc;
+            }
             return RecomputeResults(**db, o.workforce.get(), clock);
           }
           return static_cast<int>(kExitOk);

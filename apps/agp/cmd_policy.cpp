@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "audit.h"
 #include "command.h"
 #include "core/clock.h"
 #include "data_dir.h"
@@ -88,6 +89,11 @@ int Load(const GlobalOptions* g, const std::string& path) {
     return kExitFailure;
   }
   if (outcome->added) {
+    if (int rc = Audit(*db, clock, "policy.load", p->id,
+                       "versjon " + std::to_string(outcome->version.version) + " fra " + path);
+        rc != kExitOk) {
+      return rc;
+    }
     std::printf("Lastet «%s» (%s) som versjon %d, %d vurderinger; %d advarsler.\n",
                 p->title.c_str(), p->id.c_str(), outcome->version.version,
                 outcome->assessments_added, diagnostics.warning_count());
@@ -148,6 +154,11 @@ int Assess(const GlobalOptions* g, const AssessOptions& o) {
   if (core::Status s = db->AddAssessment(a); !s.ok()) {
     std::fprintf(stderr, "agp: %s\n", s.error().ToString().c_str());
     return kExitFailure;
+  }
+  if (int rc =
+          Audit(*db, clock, "assessment.add", o.policy + "/" + o.node, o.period + " " + o.verdict);
+      rc != kExitOk) {
+    return rc;
   }
   std::printf("Vurderingen av %s for %s er lagret: %s%s.\n", o.node.c_str(), o.period.c_str(),
               o.verdict.c_str(),

@@ -31,5 +31,6 @@ Command IndicatorsCommand();
 Command RecomputeCommand();
 Command PolicyCommand();
 Command EvaluateCommand();
+Command UserCommand();
 
 }  // namespace agp::app

@@ -70,6 +70,29 @@ struct AssessmentRecord {
   std::string origin;       // "document" (from a policy file) or "agp"
 };
 
+// An account (DESIGN §6). `units` are unit keys: a leader's own units.
+struct UserRecord {
+  int64_t id = 0;
+  std::string name;
+  std::string role;           // admin | leader | union | viewer
+  std::string password_hash;  // Argon2id (store/passwords.h)
+  std::string created_at;
+  bool disabled = false;
+  std::vector<std::string> units;
+};
+
+// One line of the audit log: who did or saw what, when. Never personal data in `detail` beyond
+// the ids needed to say what was seen.
+struct AuditEntry {
+  int64_t id = 0;
+  std::string at;     // UTC
+  std::string actor;  // a user name, or "cli:<os user>" for the command line
+  std::string
+      action;  // "import", "policy.load", "assessment.add", "user.add", "individuals.view" …
+  std::string object;  // what it concerns: a package path, a policy id, a user name, a unit key
+  std::string detail;  // a short text or JSON
+};
+
 // Called now and then during long writes with (rows written, rows in all).
 using ProgressFn = std::function<void(int64_t done, int64_t total)>;
 
@@ -146,6 +169,18 @@ class Database {
   virtual core::Result<std::vector<AssessmentRecord>> Assessments(
       const std::string& policy_key) = 0;
   virtual core::Status AddAssessment(const AssessmentRecord& a) = 0;
+
+  // The keys of the stored units (unit_id of the package), in key order.
+  virtual core::Result<std::vector<std::string>> UnitKeys() = 0;
+  // Adds a user with their units in one transaction; fills in the id. kInvalidInput when the name
+  // is taken.
+  virtual core::Result<UserRecord> AddUser(UserRecord user) = 0;
+  virtual core::Result<std::optional<UserRecord>> FindUser(const std::string& name) = 0;
+  virtual core::Result<std::vector<UserRecord>> Users() = 0;
+  // Appends to the audit log (which cannot be changed afterwards); fills in the id.
+  virtual core::Result<AuditEntry> AppendAudit(AuditEntry entry) = 0;
+  // The newest `limit` entries, newest first.
+  virtual core::Result<std::vector<AuditEntry>> AuditLog(int limit) = 0;
 
   // PRAGMA integrity_check or the backend's equivalent: "ok" or what is wrong.
   virtual core::Result<std::string> CheckIntegrity() = 0;

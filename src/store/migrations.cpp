@@ -152,6 +152,37 @@ CREATE TABLE assessment (
 );
 CREATE INDEX assessment_by_node ON assessment(policy_key, node_id, period);
 )sql"},
+      {4, "users and the audit log", R"sql(
+-- Accounts (DESIGN §6). The password is an Argon2id hash string (libsodium crypto_pwhash_str).
+CREATE TABLE app_user (
+  id            INTEGER PRIMARY KEY,
+  name          TEXT NOT NULL UNIQUE,
+  role          TEXT NOT NULL CHECK (role IN ('admin', 'leader', 'union', 'viewer')),
+  password_hash TEXT NOT NULL,
+  created_at    TEXT NOT NULL,
+  disabled      INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1))
+);
+-- The units whose subtrees a leader answers for (unit keys, which survive re-imports).
+CREATE TABLE app_user_unit (
+  user_id  INTEGER NOT NULL REFERENCES app_user(id) ON DELETE CASCADE,
+  unit_key TEXT NOT NULL,
+  PRIMARY KEY (user_id, unit_key)
+);
+-- Every change and every view of individual-level data. Nobody may edit it: the triggers refuse
+-- UPDATE and DELETE for every connection, the application's included.
+CREATE TABLE audit_log (
+  id     INTEGER PRIMARY KEY,
+  at     TEXT NOT NULL,
+  actor  TEXT NOT NULL,
+  action TEXT NOT NULL,
+  object TEXT NOT NULL,
+  detail TEXT NOT NULL
+);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;
+)sql"},
   };
   return kMigrations;
 }

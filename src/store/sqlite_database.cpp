@@ -284,6 +284,74 @@ class SqliteDatabase final : public Database {
 
   core::Status AddAssessment(const AssessmentRecord& a) override { return InsertAssessment(a); }
 
+  Result<std::vector<std::string>> UnitKeys() override {
+    Statement q(db_.get(), "SELECT key FROM unit ORDER BY key");
+    std::vector<std::string> out;
+    while (q.Step()) out.push_back(q.Text(0));
+    if (!q.status().ok()) return q.status().error();
+    return out;
+  }
+
+  Result<UserRecord> AddUser(UserRecord user) override {
+    Transaction tx(&db_);
+    if (core::Status s = tx.Begin(); !s.ok()) return s.error();
+    Statement taken(db_.get(), "SELECT 1 FROM app_user WHERE name = ?");
+    taken.Bind(1, user.name);
+    if (taken.Step()) {
+      return core::Error(core::ErrorCode::kInvalidInput,
+                         "det finnes allerede en bruker som heter «" + user.name + "»");
+    }
+    Statement insert(db_.get(),
+                     "INSERT INTO app_user(name, role, password_hash, created_at, disabled) "
+                     "VALUES (?, ?, ?, ?, ?)");
+    insert.Bind(1, user.name)
+        .Bind(2, user.role)
+        .Bind(3, user.password_hash)
+        .Bind(4, user.created_at)
+        .Bind(5, int64_t{user.disabled ? 1 : 0});
+    if (core::Status s = insert.Run(); !s.ok()) return s.error();
+    user.id = sqlite3_last_insert_rowid(db_.get());
+    Statement unit(db_.get(),
+                   "INSERT OR IGNORE INTO app_user_unit(user_id, unit_key) VALUES (?, ?)");
+    for (const std::string& key : user.units) {
+      unit.Reset();
+      unit.Bind(1, user.id).Bind(2, key);
+      if (core::Status s = unit.Run(); !s.ok()) return s.error();
+    }
+    if (core::Status s = tx.Commit(); !s.ok()) return s.error();
+    return user;
+  }
+
+  Result<std::optional<UserRecord>> FindUser(const std::string& name) override {
+    auto users = ReadUsers(name);
+    if (!users.ok()) return users.error();
+    if (users->empty()) return std::optional<UserRecord>();
+    return std::optional<UserRecord>(std::move(users->front()));
+  }
+
+  Result<std::vector<UserRecord>> Users() override { return ReadUsers(std::nullopt); }
+
+  Result<AuditEntry> AppendAudit(AuditEntry e) override {
+    Statement q(db_.get(),
+                "INSERT INTO audit_log(at, actor, action, object, detail) VALUES (?, ?, ?, ?, ?)");
+    q.Bind(1, e.at).Bind(2, e.actor).Bind(3, e.action).Bind(4, e.object).Bind(5, e.detail);
+    if (core::Status s = q.Run(); !s.ok()) return s.error();
+    e.id = sqlite3_last_insert_rowid(db_.get());
+    return e;
+  }
+
+  Result<std::vector<AuditEntry>> AuditLog(int limit) override {
+    Statement q(
+        db_.get(),
+        "SELECT id, at, actor, action, object, detail FROM audit_log ORDER BY id DESC LIMIT ?");
+    q.Bind(1, int64_t{limit});
+    std::vector<AuditEntry> out;
+    while (q.Step())
+      out.push_back({q.Int(0), q.Text(1), q.Text(2), q.Text(3), q.Text(4), q.Text(5)});
+    if (!q.status().ok()) return q.status().error();
+    return out;
+  }
+
   Result<std::string> CheckIntegrity() override {
     Statement q(db_.get(), "PRAGMA integrity_check");
     std::string out;
@@ -299,6 +367,38 @@ class SqliteDatabase final : public Database {
   }
 
  private:
+  Result<std::vector<UserRecord>> ReadUsers(const std::optional<std::string>& name) {
+    Statement q(db_.get(),
+                "SELECT id, name, role, password_hash, created_at, disabled FROM app_user "
+                "WHERE ? IS NULL OR name = ? ORDER BY name");
+    if (name) {
+      q.Bind(1, *name).Bind(2, *name);
+    } else {
+      q.BindNull(1).BindNull(2);
+    }
+    std::vector<UserRecord> out;
+    while (q.Step()) {
+      UserRecord u;
+      u.id = q.Int(0);
+      u.name = q.Text(1);
+      u.role = q.Text(2);
+      u.password_hash = q.Text(3);
+      u.created_at = q.Text(4);
+      u.disabled = q.Int(5) != 0;
+      out.push_back(std::move(u));
+    }
+    if (!q.status().ok()) return q.status().error();
+    Statement units(db_.get(),
+                    "SELECT unit_key FROM app_user_unit WHERE user_id = ? ORDER BY unit_key");
+    for (UserRecord& u : out) {
+      units.Reset();
+      units.Bind(1, u.id);
+      while (units.Step()) u.units.push_back(units.Text(0));
+      if (!units.status().ok()) return units.status().error();
+    }
+    return out;
+  }
+
   static PolicyVersion VersionRow(const Statement& q) {
     PolicyVersion v;
     v.id = q.Int(0);

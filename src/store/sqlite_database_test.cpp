@@ -1,6 +1,10 @@
 #include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <cstdio>
 
 #include "store/database.h"
+#include "store/passwords.h"
 
 namespace agp::store {
 namespace {
@@ -195,6 +199,73 @@ TEST(SqlitePolicies, EveryVersionIsKeptAndTheSameDocumentIsNotAddedTwice) {
   EXPECT_EQ((*history)[1].verdict, "lykkes");
   a.verdict = "bra";
   EXPECT_FALSE((*db)->AddAssessment(a).ok());  // the schema allows only the three verdicts
+}
+
+}  // namespace
+}  // namespace agp::store
+
+namespace agp::store {
+namespace {
+
+TEST(SqliteUsers, AddFindAndRefuseATakenName) {
+  auto db = OpenSqlite(":memory:");
+  ASSERT_TRUE(db.ok());
+  UserRecord u;
+  u.name = "kari";
+  u.role = "leader";
+  u.password_hash = "$argon2id$…";
+  u.created_at = "2026-11-23T12:00:00Z";
+  u.units = {"1100", "1200"};
+  auto added = (*db)->AddUser(u);
+  ASSERT_TRUE(added.ok()) << added.error().ToString();
+  EXPECT_GT(added->id, 0);
+  auto found = (*db)->FindUser("kari");
+  ASSERT_TRUE(found.ok() && found->has_value());
+  EXPECT_EQ((*found)->role, "leader");
+  EXPECT_EQ((*found)->units, (std::vector<std::string>{"1100", "1200"}));
+  EXPECT_FALSE((*db)->FindUser("ola")->has_value());
+  auto again = (*db)->AddUser(u);
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().code(), core::ErrorCode::kInvalidInput);
+  u.name = "per";
+  u.role = "boss";
+  EXPECT_FALSE((*db)->AddUser(u).ok());  // the schema knows the four roles only
+  EXPECT_EQ((*db)->Users()->size(), 1u);
+}
+
+TEST(SqliteAudit, TheLogCanBeAppendedToAndNeverChanged) {
+  const std::string path = testing::TempDir() + "/audit-test.db";
+  std::remove(path.c_str());
+  auto db = OpenSqlite(path);
+  ASSERT_TRUE(db.ok());
+  for (const char* action : {"import", "policy.load"}) {
+    auto e = (*db)->AppendAudit({0, "2026-11-23T12:00:00Z", "cli:root", action, "x", ""});
+    ASSERT_TRUE(e.ok());
+  }
+  auto log = (*db)->AuditLog(10);
+  ASSERT_TRUE(log.ok());
+  ASSERT_EQ(log->size(), 2u);
+  EXPECT_EQ((*log)[0].action, "policy.load");  // newest first
+  // Not even a second connection with plain SQL may change it.
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
+  EXPECT_NE(sqlite3_exec(raw, "UPDATE audit_log SET actor = 'x'", nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  EXPECT_NE(sqlite3_exec(raw, "DELETE FROM audit_log", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(raw);
+  EXPECT_EQ((*db)->AuditLog(10)->size(), 2u);
+  EXPECT_EQ((*db)->AuditLog(10)->back().actor, "cli:root");
+}
+
+TEST(Passwords, Argon2idHashesVerifyTheRightPasswordOnly) {
+  auto hash = HashPassword("riktig hest batteri stift");
+  ASSERT_TRUE(hash.has_value());
+  EXPECT_EQ(hash->rfind("$argon2id$", 0), 0u);
+  EXPECT_TRUE(VerifyPassword("riktig hest batteri stift", *hash));
+  EXPECT_FALSE(VerifyPassword("feil", *hash));
+  EXPECT_FALSE(VerifyPassword("riktig hest batteri stift", "not a hash"));
+  EXPECT_NE(*HashPassword("x"), *HashPassword("x"));  // salted
+  EXPECT_EQ(RandomPassword(20).size(), 20u);
 }
 
 }  // namespace

@@ -189,5 +189,24 @@ for template in "$(dirname "$CASES")/../../data/policies/"*.yaml; do
   check "template $(basename "$template") has no errors" 0 "$AGP" policy check "$template"
 done
 
+# Accounts (DESIGN §6) and the audit log.
+check "add an admin" 0 "$AGP" --db "$work/ind.db" user add hr --role admin
+contains "a password is printed once" out "Passord: "
+check "add a leader" 0 "$AGP" --db "$work/ind.db" user add leder1 --role leader --unit 1100
+check "a leader needs a unit" 1 "$AGP" --db "$work/ind.db" user add leder2 --role leader
+check "a unit that is not there" 1 "$AGP" --db "$work/ind.db" user add leder3 --role leader --unit 999999
+check "a role that is not there" 1 "$AGP" --db "$work/ind.db" user add sjef --role boss
+check "a name that is taken" 1 "$AGP" --db "$work/ind.db" user add hr --role viewer
+echo "et langt nok passord" | check "a password from stdin" 0 "$AGP" --db "$work/ind.db" user add tv --role union --password-stdin
+contains "no password is printed then" out "er opprettet"
+if grep -q "Passord:" out; then failed=$((failed + 1)); echo "FAIL a given password is not printed"; else passed=$((passed + 1)); fi
+[[ "$(sqlite3 "$work/ind.db" "SELECT password_hash FROM app_user WHERE name = 'tv'")" == '$argon2id$'* ]] &&
+  passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL passwords are stored as Argon2id"; }
+actions=$(sqlite3 "$work/ind.db" "SELECT group_concat(action, ' ') FROM (SELECT action FROM audit_log ORDER BY id)")
+[[ "$actions" == *"import"*"policy.load"*"assessment.add"*"user.add user.add user.add" ]] &&
+  passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL the audit log has every change: $actions"; }
+sqlite3 "$work/ind.db" "DELETE FROM audit_log" 2>/dev/null &&
+  { failed=$((failed + 1)); echo "FAIL the audit log could be emptied"; } || passed=$((passed + 1))
+
 echo "cli: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]
