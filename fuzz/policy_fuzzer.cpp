@@ -12,7 +12,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   agp::policy::Diagnostics d("policy.yaml");
   const agp::policy::Policy p = agp::policy::CheckPolicy(text, &d);
   for (const agp::policy::Diagnostic& x : d.items()) {
-    if (x.severity == agp::policy::Diagnostic::Severity::kError && x.where.line < 1) __builtin_trap();
+    if (x.severity == agp::policy::Diagnostic::Severity::kError && x.where.line < 1)
+      __builtin_trap();
   }
   if (d.error_count() == 0) {
     agp::policy::Diagnostics again("written.yaml");

@@ -6,8 +6,8 @@
 #include "metrics/engine.h"
 #include "metrics/query.h"
 #include "metrics/results.h"
-#include "store/database.h"
 #include "metrics/suppression.h"
+#include "store/database.h"
 
 namespace agp {
 namespace {
@@ -51,7 +51,8 @@ TEST(MetricsProperties, AParentsDayWorksAreItsOwnPlusItsChildren) {
       for (int u = 0; u < cube.unit_count(); ++u) {
         ASSERT_NEAR(cube.Get(p, m, u), expected[u], 1e-6 * (1 + expected[u]))
             << cube.periods()[p].ToString() << " unit " << cube.units()[u].key;
-        if (p == 0 && m == Measure::kAgreed && own.Get(p, m, u) != cube.Get(p, m, u)) ++parents_checked;
+        if (p == 0 && m == Measure::kAgreed && own.Get(p, m, u) != cube.Get(p, m, u))
+          ++parents_checked;
       }
     }
   }
@@ -70,7 +71,8 @@ TEST(MetricsProperties, EveryPercentageIsBetweenZeroAndHundred) {
     const metrics::IndicatorInfo& info = metrics::Info(f.key.indicator);
     if (!f.cell.value) continue;
     ++defined;
-    if (info.value_kind == metrics::ValueKind::kPercent && info.id != metrics::IndicatorId::kPayRatioWomenMen) {
+    if (info.value_kind == metrics::ValueKind::kPercent &&
+        info.id != metrics::IndicatorId::kPayRatioWomenMen) {
       ASSERT_GE(*f.cell.value, 0) << info.key;
       ASSERT_LE(*f.cell.value, 100 + 1e-9) << info.key << " " << f.period.ToString();
     }
@@ -141,7 +143,8 @@ TEST(MetricsProperties, AViewerWhoMaySeeIndividualsSeesEverything) {
   const metrics::MeasureCube& cube = Cube();
   std::vector<int32_t> parents(cube.unit_count());
   for (int u = 0; u < cube.unit_count(); ++u) parents[u] = cube.units()[u].parent;
-  std::vector<metrics::Cell> cells = metrics::Slice(cube, {metrics::IndicatorId::kSickLeavePct, -1}, 0);
+  std::vector<metrics::Cell> cells =
+      metrics::Slice(cube, {metrics::IndicatorId::kSickLeavePct, -1}, 0);
   metrics::Suppress(parents, cells, metrics::Audience::Everything());
   for (const metrics::Cell& c : cells) EXPECT_FALSE(c.suppressed);
 }

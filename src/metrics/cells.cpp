@@ -36,22 +36,54 @@ Cell Derive(const MeasureCube& cube, IndicatorId id, int p, int u) {
       c.numerator = c.value = get(M::kFteSum);
       c.groups[0] = static_cast<int64_t>(get(M::kFtePersons) + 0.5);
       break;
-    case IndicatorId::kFulltimeShare: percent(M::kFulltime, M::kHeadcount); break;
-    case IndicatorId::kAvgPositionSize: mean(M::kSizeCappedSum, M::kHeadcount); break;
-    case IndicatorId::kSmallPositionShare: percent(M::kSmall, M::kHeadcount); break;
-    case IndicatorId::kTemporaryShare: percent(M::kTemporary, M::kHeadcount); break;
-    case IndicatorId::kWomenShare: percent(M::kWomen, M::kHeadcount); break;
-    case IndicatorId::kWomenLeaderShare: percent(M::kWomenLeaders, M::kLeaders); break;
-    case IndicatorId::kAvgAge: mean(M::kAgeSum, M::kHeadcount); break;
-    case IndicatorId::kShare55Plus: percent(M::kAge55, M::kHeadcount); break;
-    case IndicatorId::kShare62Plus: percent(M::kAge62, M::kHeadcount); break;
-    case IndicatorId::kSickLeavePct: sick(M::kLostAll); break;
-    case IndicatorId::kSickLeaveSelfPct: sick(M::kLostSelf); break;
-    case IndicatorId::kSickLeaveMedicalPct: sick(M::kLostMedical); break;
-    case IndicatorId::kSickLeaveShortPct: sick(M::kLostShort); break;
-    case IndicatorId::kSickLeaveLongPct: sick(M::kLostLong); break;
-    case IndicatorId::kTurnover: percent(M::kLeavers, M::kTurnoverBase); break;
-    case IndicatorId::kAvgRetirementAge: mean(M::kExitAgeSum, M::kExits55); break;
+    case IndicatorId::kFulltimeShare:
+      percent(M::kFulltime, M::kHeadcount);
+      break;
+    case IndicatorId::kAvgPositionSize:
+      mean(M::kSizeCappedSum, M::kHeadcount);
+      break;
+    case IndicatorId::kSmallPositionShare:
+      percent(M::kSmall, M::kHeadcount);
+      break;
+    case IndicatorId::kTemporaryShare:
+      percent(M::kTemporary, M::kHeadcount);
+      break;
+    case IndicatorId::kWomenShare:
+      percent(M::kWomen, M::kHeadcount);
+      break;
+    case IndicatorId::kWomenLeaderShare:
+      percent(M::kWomenLeaders, M::kLeaders);
+      break;
+    case IndicatorId::kAvgAge:
+      mean(M::kAgeSum, M::kHeadcount);
+      break;
+    case IndicatorId::kShare55Plus:
+      percent(M::kAge55, M::kHeadcount);
+      break;
+    case IndicatorId::kShare62Plus:
+      percent(M::kAge62, M::kHeadcount);
+      break;
+    case IndicatorId::kSickLeavePct:
+      sick(M::kLostAll);
+      break;
+    case IndicatorId::kSickLeaveSelfPct:
+      sick(M::kLostSelf);
+      break;
+    case IndicatorId::kSickLeaveMedicalPct:
+      sick(M::kLostMedical);
+      break;
+    case IndicatorId::kSickLeaveShortPct:
+      sick(M::kLostShort);
+      break;
+    case IndicatorId::kSickLeaveLongPct:
+      sick(M::kLostLong);
+      break;
+    case IndicatorId::kTurnover:
+      percent(M::kLeavers, M::kTurnoverBase);
+      break;
+    case IndicatorId::kAvgRetirementAge:
+      mean(M::kExitAgeSum, M::kExits55);
+      break;
     case IndicatorId::kPayRatioWomenMen: {
       const double women = get(M::kPayWomen);
       const double men = get(M::kPayMen);
@@ -61,7 +93,9 @@ Cell Derive(const MeasureCube& cube, IndicatorId id, int p, int u) {
       c.groups = {static_cast<int64_t>(women + 0.5), static_cast<int64_t>(men + 0.5)};
       break;
     }
-    case IndicatorId::kDialogueCoverage: percent(M::kDialogueHeld, M::kDialogueEligible); break;
+    case IndicatorId::kDialogueCoverage:
+      percent(M::kDialogueHeld, M::kDialogueEligible);
+      break;
     case IndicatorId::kFollowupPlanCompliance:
       percent(M::kPlanMet, M::kPlanDue);
       c.groups[0] = static_cast<int64_t>(get(M::kPlanPersons) + 0.5);

@@ -30,7 +30,8 @@ struct FigureKey {
   IndicatorId indicator;
   int32_t job = -1;  // index into MeasureCube::job_codes for pay_ratio_women_men:CODE
 
-  std::string ToString(const MeasureCube& cube) const;  // "sick_leave_pct", "pay_ratio_women_men:7174"
+  std::string ToString(
+      const MeasureCube& cube) const;  // "sick_leave_pct", "pay_ratio_women_men:7174"
   friend bool operator==(const FigureKey&, const FigureKey&) = default;
 };
 

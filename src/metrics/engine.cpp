@@ -94,8 +94,9 @@ Input::Input(const core::Workforce& workforce) : w(&workforce) {
   const int n = static_cast<int>(workforce.employees.size());
   const auto& periods = workforce.periods;
   GroupByEmployee(
-      periods.size(), n, [&](size_t i) { return workforce.positions[periods[i].position].employee; },
-      &row_begin, &rows);
+      periods.size(), n,
+      [&](size_t i) { return workforce.positions[periods[i].position].employee; }, &row_begin,
+      &rows);
   for (int e = 0; e < n; ++e) {
     std::sort(rows.begin() + row_begin[e], rows.begin() + row_begin[e + 1],
               [&](int32_t a, int32_t b) { return periods[a].start < periods[b].start; });
@@ -104,7 +105,8 @@ Input::Input(const core::Workforce& workforce) : w(&workforce) {
   std::vector<int32_t> sick;
   sick.reserve(workforce.absences.size());
   for (size_t i = 0; i < workforce.absences.size(); ++i) {
-    if (workforce.absences[i].type != core::AbsenceType::kOther) sick.push_back(static_cast<int32_t>(i));
+    if (workforce.absences[i].type != core::AbsenceType::kOther)
+      sick.push_back(static_cast<int32_t>(i));
   }
   GroupByEmployee(
       sick.size(), n, [&](size_t i) { return workforce.absences[sick[i]].employee; },
@@ -132,7 +134,8 @@ Input::Input(const core::Workforce& workforce) : w(&workforce) {
   dialogue_dates.resize(index.size());
   for (size_t i = 0; i < index.size(); ++i) dialogue_dates[i] = workforce.dialogues[index[i]].date;
   for (int e = 0; e < n; ++e) {
-    std::sort(dialogue_dates.begin() + dialogue_begin[e], dialogue_dates.begin() + dialogue_begin[e + 1]);
+    std::sort(dialogue_dates.begin() + dialogue_begin[e],
+              dialogue_dates.begin() + dialogue_begin[e + 1]);
   }
 
   auto events = [&](core::FollowupKind kind, std::vector<int32_t>* begin,
@@ -156,7 +159,8 @@ Input::Input(const core::Workforce& workforce) : w(&workforce) {
 
   std::vector<std::pair<int32_t, int32_t>> unit_of(n);
   for (int e = 0; e < n; ++e) {
-    unit_of[e] = {row_begin[e] == row_begin[e + 1] ? -1 : periods[rows[row_begin[e + 1] - 1]].unit, e};
+    unit_of[e] = {row_begin[e] == row_begin[e + 1] ? -1 : periods[rows[row_begin[e + 1] - 1]].unit,
+                  e};
   }
   std::sort(unit_of.begin(), unit_of.end());
   order.resize(n);
@@ -165,7 +169,8 @@ Input::Input(const core::Workforce& workforce) : w(&workforce) {
   row_job.assign(periods.size(), -1);
   std::vector<std::pair<std::string_view, int32_t>> codes;
   for (size_t i = 0; i < periods.size(); ++i) {
-    if (!periods[i].job_code.empty()) codes.emplace_back(periods[i].job_code, static_cast<int32_t>(i));
+    if (!periods[i].job_code.empty())
+      codes.emplace_back(periods[i].job_code, static_cast<int32_t>(i));
   }
   std::sort(codes.begin(), codes.end());
   for (size_t i = 0; i < codes.size(); ++i) {
@@ -261,7 +266,8 @@ MeasureCube ComputeMeasures(const core::Workforce& w, const EngineOptions& optio
     }
   }
   for (int p = 0; p < h.period_count(); ++p) {
-    for (int m = static_cast<int>(Measure::kAgreed); m <= static_cast<int>(Measure::kSickPersons); ++m) {
+    for (int m = static_cast<int>(Measure::kAgreed); m <= static_cast<int>(Measure::kSickPersons);
+         ++m) {
       cube.MutablePlane(p, static_cast<Measure>(m));
     }
     for (int m = static_cast<int>(Measure::kPlanDue); m < kMeasureCount; ++m) {
@@ -269,7 +275,8 @@ MeasureCube ComputeMeasures(const core::Workforce& w, const EngineOptions& optio
     }
   }
   for (int y = first; y <= last; ++y) {
-    for (int m = static_cast<int>(Measure::kTurnoverBase); m <= static_cast<int>(Measure::kExits55); ++m) {
+    for (int m = static_cast<int>(Measure::kTurnoverBase); m <= static_cast<int>(Measure::kExits55);
+         ++m) {
       cube.MutablePlane(h.Year(y), static_cast<Measure>(m));
     }
   }
@@ -280,7 +287,8 @@ MeasureCube ComputeMeasures(const core::Workforce& w, const EngineOptions& optio
   const core::WorkingDays working_days(first, last);
   auto sick_and_followup = [&] {
     internal::CountSickLeave(in, h, tree, working_days, &cube);
-    internal::CountFollowup(in, h, tree, options.followup_plan_days, options.dialogue_meeting1_days, &cube);
+    internal::CountFollowup(in, h, tree, options.followup_plan_days, options.dialogue_meeting1_days,
+                            &cube);
   };
   if (options.threads > 1) {
     std::thread worker(sick_and_followup);
@@ -309,8 +317,10 @@ MeasureCube ComputeMeasures(const core::Workforce& w, const EngineOptions& optio
   // Person-based measures: a tertial, quarter or year is its count date's month.
   for (int y = first; y <= last; ++y) {
     for (int m = 0; m <= static_cast<int>(Measure::kFtePersons); ++m) {
-      for (int t = 1; t <= 3; ++t) cube.SharePlane(h.Month(y, 4 * t), h.Tertial(y, t), static_cast<Measure>(m));
-      for (int q = 1; q <= 4; ++q) cube.SharePlane(h.Month(y, 3 * q), h.Quarter(y, q), static_cast<Measure>(m));
+      for (int t = 1; t <= 3; ++t)
+        cube.SharePlane(h.Month(y, 4 * t), h.Tertial(y, t), static_cast<Measure>(m));
+      for (int q = 1; q <= 4; ++q)
+        cube.SharePlane(h.Month(y, 3 * q), h.Quarter(y, q), static_cast<Measure>(m));
       cube.SharePlane(h.Month(y, 12), h.Year(y), static_cast<Measure>(m));
     }
   }

@@ -60,8 +60,8 @@ TEST(Engine, GradedAbsenceOverEasterCountsItsWorkingDaysOnly) {
   AddPosition(w, e, 1, D(2024, 1, 1), 100);
   // Monday 25 March – Friday 5 April 2024: Maundy Thursday, Good Friday and Easter Monday are
   // holidays, so 3 working days in March and 4 in April, each lost at 50 %.
-  w.absences.push_back({e, -1, core::AbsenceType::kDoctorCertified, 50, D(2024, 3, 25),
-                        D(2024, 4, 5), -1});
+  w.absences.push_back(
+      {e, -1, core::AbsenceType::kDoctorCertified, 50, D(2024, 3, 25), D(2024, 4, 5), -1});
   const MeasureCube cube = ComputeMeasures(w, {.first_year = 2024, .last_year = 2024});
   const Cell march = Figure(cube, "sick_leave_pct", "A", "2024-03");
   EXPECT_DOUBLE_EQ(*march.denominator, 19);  // 21 weekdays − 2 holidays
@@ -80,10 +80,10 @@ TEST(Engine, OverlappingAbsencesAreCappedAtAgreed) {
   const int32_t e = AddPerson(w, core::Gender::kMan, 1970);
   AddPosition(w, e, 1, D(2024, 1, 1), 80);
   // Two absences on the same days (Mon 8 – Fri 12 January): 60 % + 60 % is capped at 100 %.
-  w.absences.push_back({e, -1, core::AbsenceType::kDoctorCertified, 60, D(2024, 1, 8),
-                        D(2024, 1, 12), -1});
-  w.absences.push_back({e, 0, core::AbsenceType::kSelfCertified, 60, D(2024, 1, 8),
-                        D(2024, 1, 12), -1});
+  w.absences.push_back(
+      {e, -1, core::AbsenceType::kDoctorCertified, 60, D(2024, 1, 8), D(2024, 1, 12), -1});
+  w.absences.push_back(
+      {e, 0, core::AbsenceType::kSelfCertified, 60, D(2024, 1, 8), D(2024, 1, 12), -1});
   const MeasureCube cube = ComputeMeasures(w, {.first_year = 2024, .last_year = 2024});
   EXPECT_NEAR(*Figure(cube, "sick_leave_pct", "A", "2024-01").numerator, 5 * 0.8, 1e-12);
   // Each key is capped on its own: medical 60 % and self 60 % of 0.8 for five days.
@@ -122,7 +122,8 @@ TEST(Engine, SubstituteCountsInSickLeaveButNotInStaff) {
 
 TEST(Engine, TurnoverAndRetirementAgeCountLeaversOfTheYear) {
   core::Workforce w = Org();
-  for (int i = 0; i < 4; ++i) AddPosition(w, AddPerson(w, core::Gender::kMan, 1960), 1, D(2020, 1, 1), 100);
+  for (int i = 0; i < 4; ++i)
+    AddPosition(w, AddPerson(w, core::Gender::kMan, 1960), 1, D(2020, 1, 1), 100);
   // One leaves on 30 June 2024 at 64 (born 1960); another (born 1990) leaves and comes back.
   w.periods[0].end = D(2024, 6, 30);
   w.periods[1].end = D(2024, 3, 31);

@@ -11,7 +11,8 @@ constexpr std::string_view kSsbSick =
     "sickness day-works × 100 / agreed day-works, Monday–Friday except public holidays";
 constexpr std::string_view kKsFulltime =
     "KS, PAI-registeret: «Andelen heltidsansatte øker» (ks.no); heltidsandel and gjennomsnittlig "
-    "stillingsstørrelse, counting date 1 December, substitutes, apprentices and hourly paid excluded";
+    "stillingsstørrelse, counting date 1 December, substitutes, apprentices and hourly paid "
+    "excluded";
 constexpr std::string_view kKsPai = "KS, PAI-registeret (ks.no), counting date 1 December";
 constexpr std::string_view kSsbFte = "SSB: årsverk = stillingsprosent / 100";
 constexpr std::string_view kKsTurnover = "KS, «Publisert turnoverstatistikk» (ks.no)";
@@ -23,9 +24,11 @@ constexpr std::string_view kAml46 =
     "Arbeidsmiljøloven §4-6 (oppfølgingsplan at four weeks, dialogmøte 1 at seven weeks); the "
     "deadlines are data in data/reference/deadlines.csv";
 constexpr std::string_view kDialogue =
-    "agp's own measure of the development dialogue (medarbeidersamtale) duty in the employer policy";
+    "agp's own measure of the development dialogue (medarbeidersamtale) duty in the employer "
+    "policy";
 
-constexpr std::string_view kCorePersons = "core staff on the count date, in the unit of their main position";
+constexpr std::string_view kCorePersons =
+    "core staff on the count date, in the unit of their main position";
 constexpr std::string_view kCoreStaff = "core staff";
 
 constexpr std::array<IndicatorInfo, kIndicatorCount> kIndicators = {{
@@ -57,9 +60,8 @@ constexpr std::array<IndicatorInfo, kIndicatorCount> kIndicators = {{
      "core staff with no `fast` core position", kCoreStaff,
      "% of core staff with no `fast` core position.", kKsPai},
     {IndicatorId::kWomenShare, "women_share", "Andel kvinner", "Share of women", "%",
-     Direction::kNeither, ValueKind::kPercent, false, kCorePersons,
-     "core staff with gender K", kCoreStaff, "% of core staff with gender K.",
-     "KS Arbeidsgivermonitor (ks.no)"},
+     Direction::kNeither, ValueKind::kPercent, false, kCorePersons, "core staff with gender K",
+     kCoreStaff, "% of core staff with gender K.", "KS Arbeidsgivermonitor (ks.no)"},
     {IndicatorId::kWomenLeaderShare, "women_leader_share", "Andel kvinnelige ledere",
      "Share of women among leaders", "%", Direction::kNeither, ValueKind::kPercent, false,
      "core staff holding a core position with leader = 1, in the unit of their main position",
@@ -76,8 +78,8 @@ constexpr std::array<IndicatorInfo, kIndicatorCount> kIndicators = {{
      kCoreStaff, "% of core staff aged ≥ 62 (age = count-date year − birth_year).", kKsPai},
     {IndicatorId::kSickLeavePct, "sick_leave_pct", "Sykefravær", "Sick leave", "%",
      Direction::kLowerIsBetter, ValueKind::kPercent, false,
-     "distinct persons with agreed day-works in the period in the unit's subtree",
-     "lost day-works", "agreed day-works",
+     "distinct persons with agreed day-works in the period in the unit's subtree", "lost day-works",
+     "agreed day-works",
      "100 × Σ lost day-works / Σ agreed day-works over the working days of the period. For every "
      "working day and every active position except `timelonnet`: agreed = percent/100; lost = "
      "percent/100 × grade/100 for each sick absence (`egenmeldt`, `legemeldt`) that covers the day "
@@ -150,7 +152,8 @@ constexpr std::array<IndicatorInfo, kIndicatorCount> kIndicators = {{
      Direction::kHigherIsBetter, ValueKind::kPercent, false,
      "distinct persons behind the qualifying absences",
      "qualifying absences with an `oppfolgingsplan` event dated from the start to the deadline day",
-     "`legemeldt` absences of at least the deadline's length whose deadline day falls in the period",
+     "`legemeldt` absences of at least the deadline's length whose deadline day falls in the "
+     "period",
      "% of `legemeldt` absences whose length is ≥ 28 days and whose 28th day (start + 27) falls in "
      "the period with an `oppfolgingsplan` event for the person dated between the start and the "
      "28th day. The absence counts in the unit of its position (or the person's main position) on "

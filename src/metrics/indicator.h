@@ -53,12 +53,12 @@ struct IndicatorInfo {
   std::string_view unit;      // "%", "personer", "årsverk", "år"
   Direction direction;
   ValueKind value_kind;
-  bool years_only;                  // turnover and retirement age
-  std::string_view population;      // whom the population counts
-  std::string_view numerator;       // what the numerator and the denominator are
-  std::string_view denominator;     // "" for counts
-  std::string_view definition;      // the exact rule of DESIGN.md §4
-  std::string_view source;          // the official statistic it follows
+  bool years_only;               // turnover and retirement age
+  std::string_view population;   // whom the population counts
+  std::string_view numerator;    // what the numerator and the denominator are
+  std::string_view denominator;  // "" for counts
+  std::string_view definition;   // the exact rule of DESIGN.md §4
+  std::string_view source;       // the official statistic it follows
 };
 
 std::span<const IndicatorInfo> Indicators();

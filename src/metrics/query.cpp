@@ -30,7 +30,8 @@ std::string FormatNumber(double v) {
   return s;
 }
 
-core::Result<std::vector<Figure>> QueryFigures(const MeasureCube& cube, const FigureRequest& request,
+core::Result<std::vector<Figure>> QueryFigures(const MeasureCube& cube,
+                                               const FigureRequest& request,
                                                const Audience& audience) {
   std::vector<int> periods;
   for (const core::Period& p : request.periods) {
@@ -40,8 +41,8 @@ core::Result<std::vector<Figure>> QueryFigures(const MeasureCube& cube, const Fi
                              ? "none"
                              : std::to_string(cube.periods().front().year()) + "–" +
                                    std::to_string(cube.periods().back().year());
-      return core::Error(core::ErrorCode::kNotFound,
-                         "no figures for " + p.ToString() + ": the results cover the years " + span);
+      return core::Error(core::ErrorCode::kNotFound, "no figures for " + p.ToString() +
+                                                         ": the results cover the years " + span);
     }
     periods.push_back(i);
   }
@@ -67,13 +68,14 @@ core::Result<std::vector<Figure>> QueryFigures(const MeasureCube& cube, const Fi
     auto id = FindIndicator(base);
     if (!id || (colon != std::string::npos && *id != IndicatorId::kPayRatioWomenMen)) {
       std::string known;
-      for (const IndicatorInfo& info : Indicators()) known += (known.empty() ? "" : ", ") + std::string(info.key);
+      for (const IndicatorInfo& info : Indicators())
+        known += (known.empty() ? "" : ", ") + std::string(info.key);
       return core::Error(core::ErrorCode::kUsage,
                          "unknown indicator '" + key + "'; known: " + known +
                              " (and pay_ratio_women_men:JOB_CODE or pay_ratio_women_men:*)");
     }
-    wanted.push_back({*id, colon == std::string::npos ? std::nullopt
-                                                      : std::optional(key.substr(colon + 1))});
+    wanted.push_back(
+        {*id, colon == std::string::npos ? std::nullopt : std::optional(key.substr(colon + 1))});
   }
 
   std::vector<int32_t> parents(cube.unit_count());

@@ -33,7 +33,8 @@ struct Figure {
 // requested), unit (the cube's order). Suppression is decided over every unit of each slice,
 // whatever `unit` selects. Errors: an unknown indicator or unit (kUsage), a period the results
 // do not cover (kNotFound).
-core::Result<std::vector<Figure>> QueryFigures(const MeasureCube& cube, const FigureRequest& request,
+core::Result<std::vector<Figure>> QueryFigures(const MeasureCube& cube,
+                                               const FigureRequest& request,
                                                const Audience& audience);
 
 // A number as the CSV contract writes it: a decimal point, at most 6 decimals, no trailing

@@ -4,8 +4,8 @@
 
 #include <chrono>
 #include <cmath>
-#include <thread>
 #include <cstring>
+#include <thread>
 
 namespace agp::metrics {
 namespace {
@@ -146,9 +146,8 @@ class Reader {
 };
 
 core::Error Damaged(std::string_view what) {
-  return core::Error(core::ErrorCode::kInternal,
-                     "the stored indicator results are damaged (" + std::string(what) +
-                         "); run `agp recompute`");
+  return core::Error(core::ErrorCode::kInternal, "the stored indicator results are damaged (" +
+                                                     std::string(what) + "); run `agp recompute`");
 }
 
 std::string PeriodBlock(const core::Period& p) { return "period/" + p.ToString(); }
@@ -219,7 +218,8 @@ core::Result<MeasureCube> FromResultSet(const store::ResultSet& set) {
   Reader head;
   uint32_t format = 0;
   uint32_t n = 0;
-  if (head_block == nullptr || !head.Open(*head_block) || !head.Get(&format)) return Damaged("cube");
+  if (head_block == nullptr || !head.Open(*head_block) || !head.Get(&format))
+    return Damaged("cube");
   if (format != kFormat) {
     return core::Error(core::ErrorCode::kNotFound,
                        "the stored indicator results are from another version of agp; run "

@@ -103,8 +103,7 @@ void CountStaff(const Input& in, const Horizon& h, const UnitTree& tree, Measure
           planes[k - 1][Measure::kFteSum][r.unit] += r.percent / 100.0;
           fte_units.push_back(r.unit);
         }
-        if (best == nullptr ||
-            r.percent > best->percent + 1e-9 ||
+        if (best == nullptr || r.percent > best->percent + 1e-9 ||
             (r.percent >= best->percent - 1e-9 &&
              (r.start < best->start ||
               (r.start == best->start &&

@@ -76,7 +76,8 @@ void Suppress(std::span<const int32_t> parent, std::span<Cell> cells, const Audi
     int32_t pick = -1;
     for (int32_t c : children[p]) {
       if (hidden[c] || sees(c)) continue;
-      if (cells[c].groups[0] <= 0 && cells[c].groups[1] <= 0) continue;  // an empty child hides nothing
+      if (cells[c].groups[0] <= 0 && cells[c].groups[1] <= 0)
+        continue;  // an empty child hides nothing
       if (pick < 0 || cells[c].population() < cells[pick].population()) pick = c;
     }
     if (pick >= 0) {
