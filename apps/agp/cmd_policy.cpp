@@ -132,26 +132,20 @@ int Assess(const GlobalOptions* g, const AssessOptions& o) {
     return kExitUsage;
   }
   const core::SystemClock clock;
-  store::AssessmentRecord a;
-  a.policy_key = o.policy;
-  a.node_id = o.node;
+  policy::Assessment a;
+  a.node = o.node;
   a.period = o.period;
   a.verdict = o.verdict;
   a.narrative = o.narrative;
-  nlohmann::json evidence = nlohmann::json::array();
-  if (!o.evidence.empty()) evidence.push_back({{"title", o.evidence}});
-  a.evidence = evidence.dump();
-  a.assessed_by = o.by;
-  a.assessed_on = clock.Today().ToIso();
-  a.recorded_at = clock.NowUtc();
-  a.origin = "agp";
+  if (!o.evidence.empty()) a.evidence.push_back({o.evidence, "", ""});
+  a.by = o.by;
   auto history = db->Assessments(o.policy);
   if (!history.ok()) {
     std::fprintf(stderr, "agp: %s\n", history.error().ToString().c_str());
     return kExitFailure;
   }
   const store::AssessmentRecord* before = policy::CurrentAssessment(*history, o.node, o.period);
-  if (core::Status s = db->AddAssessment(a); !s.ok()) {
+  if (core::Status s = policy::RecordAssessment(*db, o.policy, a, clock); !s.ok()) {
     std::fprintf(stderr, "agp: %s\n", s.error().ToString().c_str());
     return kExitFailure;
   }

@@ -30,7 +30,29 @@ std::string EvidenceJson(const std::vector<Evidence>& evidence) {
   return list.dump();
 }
 
+store::AssessmentRecord ToRecord(const std::string& policy_key, const Assessment& a,
+                                 const std::string& recorded_at, const char* origin) {
+  store::AssessmentRecord r;
+  r.policy_key = policy_key;
+  r.node_id = a.node;
+  r.period = a.period;
+  r.verdict = a.verdict;
+  r.narrative = a.narrative;
+  r.evidence = EvidenceJson(a.evidence);
+  r.assessed_by = a.by;
+  r.assessed_on = a.date;
+  r.recorded_at = recorded_at;
+  r.origin = origin;
+  return r;
+}
+
 }  // namespace
+
+core::Status RecordAssessment(store::Database& db, const std::string& policy_key, Assessment a,
+                              const core::Clock& clock) {
+  if (a.date.empty()) a.date = clock.Today().ToIso();
+  return db.AddAssessment(ToRecord(policy_key, a, clock.NowUtc(), "agp"));
+}
 
 core::Result<LoadOutcome> StorePolicy(store::Database& db, const Policy& policy,
                                       const std::string& source, const core::Clock& clock) {
@@ -48,17 +70,7 @@ core::Result<LoadOutcome> StorePolicy(store::Database& db, const Policy& policy,
   if (!stored.ok()) return stored.error();
   std::vector<store::AssessmentRecord> fresh;
   for (const Assessment& a : policy.assessments) {
-    store::AssessmentRecord r;
-    r.policy_key = policy.id;
-    r.node_id = a.node;
-    r.period = a.period;
-    r.verdict = a.verdict;
-    r.narrative = a.narrative;
-    r.evidence = EvidenceJson(a.evidence);
-    r.assessed_by = a.by;
-    r.assessed_on = a.date;
-    r.recorded_at = v.loaded_at;
-    r.origin = "document";
+    store::AssessmentRecord r = ToRecord(policy.id, a, v.loaded_at, "document");
     bool known = false;
     for (const store::AssessmentRecord& s : *stored) {
       known = known || (s.node_id == r.node_id && s.period == r.period && s.verdict == r.verdict &&

@@ -24,6 +24,11 @@ struct LoadOutcome {
 core::Result<LoadOutcome> StorePolicy(store::Database& db, const Policy& policy,
                                       const std::string& source, const core::Clock& clock);
 
+// Records an assessment made in agp (origin "agp", dated today unless `a.date` says otherwise);
+// earlier assessments of the node and period stay as history.
+core::Status RecordAssessment(store::Database& db, const std::string& policy_key, Assessment a,
+                              const core::Clock& clock);
+
 // A stored version read back; `version` 0 is the newest. kNotFound when there is none.
 core::Result<Policy> LoadStoredPolicy(store::Database& db, const std::string& policy_key,
                                       int version = 0);
