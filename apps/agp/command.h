@@ -32,5 +32,6 @@ Command RecomputeCommand();
 Command PolicyCommand();
 Command EvaluateCommand();
 Command UserCommand();
+Command ServeCommand();
 
 }  // namespace agp::app

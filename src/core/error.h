@@ -16,6 +16,7 @@ enum class ErrorCode {
   kUsage,         // the command line is wrong: exit status 1
   kNotFound,      // a file or record that should be there is not
   kIo,            // the file system or database failed
+  kForbidden,     // the user's role does not allow it (DESIGN §6)
   kInternal,      // anything else: exit status 3
 };
 

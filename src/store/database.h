@@ -93,6 +93,19 @@ struct AuditEntry {
   std::string detail;  // a short text or JSON
 };
 
+// One core or other position active on a day, with its person: what a leader sees of the
+// individuals behind a figure (DESIGN §6). Sick-leave days are health data; the caller audits.
+struct StaffRow {
+  std::string employee_key, name, gender;
+  int birth_year = 0;
+  std::string unit_key, unit_name, position_key;
+  double percent = 0;
+  std::string employment, job_title;
+  bool leader = false;
+  int64_t start_date = 0;  // days since 1970-01-01
+  int sick_days = 0;       // calendar days of sick leave (egenmeldt, legemeldt) in the window
+};
+
 // Called now and then during long writes with (rows written, rows in all).
 using ProgressFn = std::function<void(int64_t done, int64_t total)>;
 
@@ -149,6 +162,9 @@ class Database {
   virtual core::Result<std::vector<ImportRecord>> ImportLog() = 0;
   // Increases with every change of the workforce data; 0 for an empty database.
   virtual core::Result<int64_t> DataVersion() = 0;
+  // A short text that changes whenever the data, the results, the policies, the assessments or
+  // the users change: readers that cache what they show compare it to know when to reload.
+  virtual core::Result<std::string> ChangeStamp() = 0;
   // Replaces the stored results with `results` in one transaction.
   virtual core::Status SaveResults(const ResultSet& results) = 0;
   // The stored results, or nullopt when none have been computed. `with_blocks` false reads only
@@ -170,6 +186,11 @@ class Database {
       const std::string& policy_key) = 0;
   virtual core::Status AddAssessment(const AssessmentRecord& a) = 0;
 
+  // Positions active on `day` (days since 1970-01-01) in the subtree of the unit `unit_key`,
+  // ordered by unit, name, position; each with the person's sick-leave days between
+  // `sick_from` and `day` (inclusive). Empty when the unit does not exist.
+  virtual core::Result<std::vector<StaffRow>> StaffOn(const std::string& unit_key, int64_t day,
+                                                      int64_t sick_from) = 0;
   // The keys of the stored units (unit_id of the package), in key order.
   virtual core::Result<std::vector<std::string>> UnitKeys() = 0;
   // Adds a user with their units in one transaction; fills in the id. kInvalidInput when the name

@@ -146,6 +146,17 @@ class SqliteDatabase final : public Database {
     return q.Int(0);
   }
 
+  Result<std::string> ChangeStamp() override {
+    Statement q(db_.get(),
+                "SELECT (SELECT value FROM meta WHERE key = 'data_version'), "
+                "(SELECT COALESCE(MAX(data_version), 0) || '@' || COALESCE(MAX(computed_at), '') "
+                "FROM result_set), (SELECT COALESCE(MAX(id), 0) FROM policy_version), "
+                "(SELECT COALESCE(MAX(id), 0) FROM assessment), "
+                "(SELECT COALESCE(MAX(id), 0) || '.' || COUNT(*) FROM app_user)");
+    if (!q.Step()) return q.status().ok() ? std::string() : Result<std::string>(q.status().error());
+    return q.Text(0) + ":" + q.Text(1) + ":" + q.Text(2) + ":" + q.Text(3) + ":" + q.Text(4);
+  }
+
   core::Status SaveResults(const ResultSet& results) override {
     Transaction tx(&db_);
     if (core::Status s = tx.Begin(); !s.ok()) return s;
@@ -283,6 +294,52 @@ class SqliteDatabase final : public Database {
   }
 
   core::Status AddAssessment(const AssessmentRecord& a) override { return InsertAssessment(a); }
+
+  Result<std::vector<StaffRow>> StaffOn(const std::string& unit_key, int64_t day,
+                                        int64_t sick_from) override {
+    Statement q(db_.get(), R"sql(
+WITH RECURSIVE sub(id) AS (
+  SELECT id FROM unit WHERE key = ?1
+  UNION ALL SELECT u.id FROM unit u JOIN sub ON u.parent_id = sub.id
+),
+sick(employee_id, days) AS MATERIALIZED (
+  SELECT employee_id, SUM(MIN(end_date, ?2) - MAX(start_date, ?3) + 1) FROM absence
+  WHERE type IN ('egenmeldt', 'legemeldt') AND start_date <= ?2 AND end_date >= ?3
+  GROUP BY employee_id
+)
+SELECT e.key, COALESCE(e.name, ''), e.gender, e.birth_year, u.key, u.name, p.key, pp.percent,
+       pp.employment, COALESCE(pp.job_title, ''), pp.leader, pp.start_date, COALESCE(sick.days, 0)
+FROM position_period pp
+JOIN sub ON pp.unit_id = sub.id
+JOIN unit u ON u.id = pp.unit_id
+JOIN position p ON p.id = pp.position_id
+JOIN employee e ON e.id = p.employee_id
+LEFT JOIN sick ON sick.employee_id = e.id
+WHERE pp.start_date <= ?2 AND (pp.end_date IS NULL OR pp.end_date >= ?2)
+ORDER BY u.name, u.key, e.name, e.key, p.key
+)sql");
+    q.Bind(1, unit_key).Bind(2, day).Bind(3, sick_from);
+    std::vector<StaffRow> out;
+    while (q.Step()) {
+      StaffRow r;
+      r.employee_key = q.Text(0);
+      r.name = q.Text(1);
+      r.gender = q.Text(2);
+      r.birth_year = static_cast<int>(q.Int(3));
+      r.unit_key = q.Text(4);
+      r.unit_name = q.Text(5);
+      r.position_key = q.Text(6);
+      r.percent = q.Real(7);
+      r.employment = q.Text(8);
+      r.job_title = q.Text(9);
+      r.leader = q.Int(10) != 0;
+      r.start_date = q.Int(11);
+      r.sick_days = static_cast<int>(q.Int(12));
+      out.push_back(std::move(r));
+    }
+    if (!q.status().ok()) return q.status().error();
+    return out;
+  }
 
   Result<std::vector<std::string>> UnitKeys() override {
     Statement q(db_.get(), "SELECT key FROM unit ORDER BY key");

@@ -1,0 +1,113 @@
+// What a handler gets: the request, the signed-in session, the current snapshot and the
+// server's services; and how it answers: a page in the common layout, a redirect or a download.
+#pragma once
+
+#include <httplib.h>
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "core/clock.h"
+#include "metrics/individuals.h"
+#include "metrics/suppression.h"
+#include "web/login_limiter.h"
+#include "web/session.h"
+#include "web/snapshot.h"
+
+namespace agp::web {
+
+class ImportJobs;
+
+struct ServeOptions {
+  std::string bind = "127.0.0.1";
+  int port = 8080;
+  std::string db_path;
+  std::string web_dir;   // web/: static/ and node_modules/
+  std::string data_dir;  // data/: reference/ and policies/
+  std::string upload_dir;  // where uploaded packages wait for confirmation
+  int min_group = 5;
+  int threads = 0;  // 0: enough for many keep-alive connections
+};
+
+// Shared by every request; each member is thread-safe.
+struct Services {
+  ServeOptions options;
+  const core::Clock* clock = nullptr;
+  ConnectionPool* pool = nullptr;
+  SnapshotCache* snapshots = nullptr;
+  SessionStore* sessions = nullptr;
+  LoginLimiter* limiter = nullptr;
+  ImportJobs* imports = nullptr;
+};
+
+// A page in the common layout.
+struct Page {
+  std::string title;  // the <title> and, unless `heading` is set, the <h1>
+  std::string nav;    // the main-menu item it belongs to: "oversikt", "policy", …
+  std::string body;   // HTML after the <h1>
+  std::shared_ptr<const std::string> cached_body;  // used instead of `body` when set
+  std::vector<std::pair<std::string, std::string>> breadcrumbs;  // (label, href)
+  int status = 200;
+};
+
+class Context {
+ public:
+  Context(const httplib::Request& req, Services& services) : req_(req), services_(services) {}
+
+  const httplib::Request& request() const { return req_; }
+  Services& services() { return services_; }
+  const core::Clock& clock() const { return *services_.clock; }
+
+  const std::optional<Session>& session() const { return session_; }
+  void set_session(std::optional<Session> s) { session_ = std::move(s); }
+  bool signed_in() const { return session_.has_value(); }
+  // The signed-in viewer (the router guarantees a session for every route that needs one).
+  metrics::Viewer viewer() const;
+  // The suppression audience of the viewer for the snapshot's results.
+  metrics::Audience audience() const;
+  // A key that identifies what the viewer may see, for caching rendered pages.
+  std::string audience_key() const;
+  bool is_admin() const;
+
+  const Snapshot& snapshot() const { return *snapshot_; }
+  bool has_snapshot() const { return snapshot_ != nullptr; }
+  void set_snapshot(std::shared_ptr<const Snapshot> s) { snapshot_ = std::move(s); }
+
+  // The i-th group of the route's pattern (1-based), URL-decoded.
+  std::string match(int i) const;
+  // A query parameter or a form field ("" when absent).
+  std::string param(const std::string& name) const;
+  bool has_param(const std::string& name) const;
+
+  // For the audit entry the router writes after a successful change.
+  void AuditObject(std::string object, std::string detail = "") {
+    audit_object_ = std::move(object);
+    audit_detail_ = std::move(detail);
+  }
+  const std::string& audit_object() const { return audit_object_; }
+  const std::string& audit_detail() const { return audit_detail_; }
+
+  // The period asked for with ?periode=, else the default year; nullopt when no results.
+  std::optional<core::Period> period() const;
+
+ private:
+  const httplib::Request& req_;
+  Services& services_;
+  std::optional<Session> session_;
+  std::shared_ptr<const Snapshot> snapshot_;
+  std::string audit_object_, audit_detail_;
+  friend class Router;
+  std::map<std::string, std::string> form_;
+};
+
+// Writers of responses.
+void SendPage(Context& ctx, httplib::Response& res, const Page& page);
+void SendRedirect(httplib::Response& res, const std::string& to);
+// An error page with a plain Norwegian message (never internal details).
+void SendError(Context& ctx, httplib::Response& res, int status, const std::string& message);
+// A hidden CSRF field for the session's forms.
+std::string CsrfField(const Context& ctx);
+
+}  // namespace agp::web

@@ -1,0 +1,44 @@
+// The handlers of the route table (routes.cpp), one file per page: thin — read the request,
+// ask the layers below, render.
+#pragma once
+
+#include "web/context.h"
+
+namespace agp::web {
+
+using Response = httplib::Response;
+
+// pages_login.cpp
+void ShowLogin(Context& ctx, Response& res);
+void LogIn(Context& ctx, Response& res);
+void LogOut(Context& ctx, Response& res);
+// pages_overview.cpp
+void ShowOverview(Context& ctx, Response& res);
+// pages_goal.cpp
+void ShowGoal(Context& ctx, Response& res);
+void AddAssessment(Context& ctx, Response& res);
+// pages_unit.cpp
+void ShowUnits(Context& ctx, Response& res);
+void ShowUnit(Context& ctx, Response& res);
+void ShowIndividuals(Context& ctx, Response& res);
+// pages_indicator.cpp
+void ShowIndicators(Context& ctx, Response& res);
+void ShowIndicator(Context& ctx, Response& res);
+void DownloadIndicatorCsv(Context& ctx, Response& res);
+void DownloadIndicatorXlsx(Context& ctx, Response& res);
+// pages_import.cpp
+void ShowImport(Context& ctx, Response& res);
+void UploadImport(Context& ctx, Response& res);
+void ShowImportJob(Context& ctx, Response& res);
+void ConfirmImport(Context& ctx, Response& res);
+// pages_policy.cpp
+void ShowPolicies(Context& ctx, Response& res);
+void ShowPolicy(Context& ctx, Response& res);
+void EditPolicyNode(Context& ctx, Response& res);
+void LoadPolicyTemplate(Context& ctx, Response& res);
+// pages_admin.cpp
+void ShowUsers(Context& ctx, Response& res);
+void AddUserForm(Context& ctx, Response& res);
+void ShowAuditLog(Context& ctx, Response& res);
+
+}  // namespace agp::web

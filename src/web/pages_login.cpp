@@ -1,0 +1,120 @@
+// Logging in and out (DESIGN §6): Argon2id passwords, a random session token in an HttpOnly,
+// SameSite=Strict cookie, rate-limited attempts, and a CSRF token on the login form too (a
+// double-submit cookie, since there is no session yet).
+#include "store/passwords.h"
+#include "web/html.h"
+#include "web/pages.h"
+#include "web/routes.h"
+
+namespace agp::web {
+
+namespace {
+
+constexpr const char* kLoginCookie = "agp_login";
+
+// Only paths on this site, so that a link cannot send a user elsewhere after login.
+std::string SafeNext(const std::string& next) {
+  if (next.size() < 1 || next[0] != '/' || (next.size() > 1 && (next[1] == '/' || next[1] == '\\')))
+    return "/";
+  return next;
+}
+
+void LoginPage(Context& ctx, Response& res, int status, const std::string& message) {
+  std::string token = CookieValue(ctx.request(), kLoginCookie);
+  if (token.size() != 43) {
+    token = RandomToken();
+    res.set_header("Set-Cookie", std::string(kLoginCookie) + "=" + token +
+                                     "; Path=/logg-inn; HttpOnly; SameSite=Strict");
+  }
+  Page page;
+  page.title = "Logg inn";
+  page.status = status;
+  std::string& b = page.body;
+  b += "<div class=\"login\">\n";
+  b += "<p class=\"lead\">agp viser hvordan arbeidsgiverpolitikken virker: mål, tall og tiltak "
+       "for hele kommunen og hver enhet.</p>\n";
+  if (!message.empty()) {
+    b += "<p class=\"notice notice-error\" role=\"alert\">" + Escape(message) + "</p>\n";
+  }
+  b += "<form class=\"stack\" method=\"post\" action=\"/logg-inn\">\n";
+  b += "<input type=\"hidden\" name=\"login_token\" value=\"" + Escape(token) + "\">\n";
+  b += "<input type=\"hidden\" name=\"neste\" value=\"" + Escape(SafeNext(ctx.param("neste"))) +
+       "\">\n";
+  b += "<div class=\"field\"><label for=\"navn\">Brukernavn</label>"
+       "<input type=\"text\" id=\"navn\" name=\"navn\" autocomplete=\"username\" required "
+       "value=\"" + Escape(ctx.param("navn")) + "\"></div>\n";
+  b += "<div class=\"field\"><label for=\"passord\">Passord</label>"
+       "<input type=\"password\" id=\"passord\" name=\"passord\" "
+       "autocomplete=\"current-password\" required></div>\n";
+  b += "<div class=\"actions\"><button type=\"submit\" class=\"primary\">Logg inn</button></div>\n";
+  b += "</form>\n</div>";
+  SendPage(ctx, res, page);
+}
+
+}  // namespace
+
+void ShowLogin(Context& ctx, Response& res) {
+  if (ctx.signed_in()) {
+    SendRedirect(res, "/");
+    return;
+  }
+  LoginPage(ctx, res, 200, "");
+}
+
+void LogIn(Context& ctx, Response& res) {
+  std::string cookie = CookieValue(ctx.request(), kLoginCookie);
+  if (!TokensEqual(cookie, ctx.param("login_token"))) {
+    LoginPage(ctx, res, 403,
+              "Innloggingsskjemaet var utløpt. Skriv inn brukernavn og passord på nytt.");
+    return;
+  }
+  std::string name = ctx.param("navn");
+  std::string address = ctx.request().remote_addr;
+  LoginLimiter& limiter = *ctx.services().limiter;
+  if (int wait = limiter.SecondsToWait(name, address); wait > 0) {
+    res.set_header("Retry-After", std::to_string(wait));
+    LoginPage(ctx, res, 429,
+              "For mange mislykkede forsøk. Vent " + std::to_string((wait + 59) / 60) +
+                  " minutter før du prøver igjen.");
+    return;
+  }
+  auto db = ctx.services().pool->Acquire();
+  if (!db.ok()) {
+    SendError(ctx, res, 503, "Databasen kunne ikke leses nå. Prøv igjen om litt.");
+    return;
+  }
+  auto user = (*db)->FindUser(name);
+  bool ok = false;
+  if (user.ok() && user->has_value() && !(*user)->disabled) {
+    ok = store::VerifyPassword(ctx.param("passord"), (*user)->password_hash);
+  } else {
+    // The same work for an unknown name, so that timing does not tell which names exist.
+    static const std::string kDummy = store::HashPassword("agp-dummy").value_or("");
+    store::VerifyPassword(ctx.param("passord"), kDummy);
+  }
+  if (!ok) {
+    limiter.Failed(name, address);
+    LoginPage(ctx, res, 401, "Feil brukernavn eller passord.");
+    return;
+  }
+  limiter.Succeeded(name);
+  Session session;
+  session.user = (*user)->name;
+  session.role = core::ParseRole((*user)->role).value_or(core::Role::kViewer);
+  session.units = (*user)->units;
+  std::string token = ctx.services().sessions->Create(session);
+  res.set_header("Set-Cookie", std::string(kSessionCookie) + "=" + token +
+                                   "; Path=/; HttpOnly; SameSite=Strict");
+  store::AuditEntry entry{0, ctx.clock().NowUtc(), session.user, "login", session.user, ""};
+  (void)(*db)->AppendAudit(entry);
+  SendRedirect(res, SafeNext(ctx.param("neste")));
+}
+
+void LogOut(Context& ctx, Response& res) {
+  ctx.services().sessions->Remove(CookieValue(ctx.request(), kSessionCookie));
+  res.set_header("Set-Cookie", std::string(kSessionCookie) +
+                                   "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+  SendRedirect(res, "/logg-inn");
+}
+
+}  // namespace agp::web

@@ -1,0 +1,166 @@
+#include "web/routes.h"
+
+#include <exception>
+
+#include "web/forms.h"
+#include "web/html.h"
+#include "web/pages.h"
+
+namespace agp::web {
+
+const std::vector<Route>& Routes() {
+  using A = Access;
+  // Paths are Norwegian words, as the users see them in the address bar.
+  static const std::vector<Route> kRoutes = {
+      {"GET", "/logg-inn", A::kAnyone, "", ShowLogin},
+      {"POST", "/logg-inn", A::kAnyone, "", LogIn},
+      {"POST", "/logg-ut", A::kSignedIn, "", LogOut},
+      {"GET", "/", A::kSignedIn, "", ShowOverview},
+      {"GET", "/mal/([^/]+)/([^/]+)", A::kSignedIn, "", ShowGoal},
+      {"POST", "/mal/([^/]+)/([^/]+)/vurdering", A::kAdmin, "assessment.add", AddAssessment},
+      {"GET", "/enheter", A::kSignedIn, "", ShowUnits},
+      {"GET", "/enheter/([^/]+)", A::kSignedIn, "", ShowUnit},
+      {"GET", "/enheter/([^/]+)/ansatte", A::kLeader, "", ShowIndividuals},
+      {"GET", "/indikatorer", A::kSignedIn, "", ShowIndicators},
+      {"GET", "/indikatorer/([a-z0-9_]+)\\.csv", A::kSignedIn, "", DownloadIndicatorCsv},
+      {"GET", "/indikatorer/([a-z0-9_]+)\\.xlsx", A::kSignedIn, "", DownloadIndicatorXlsx},
+      {"GET", "/indikatorer/([a-z0-9_]+)", A::kSignedIn, "", ShowIndicator},
+      {"GET", "/import", A::kAdmin, "", ShowImport},
+      {"POST", "/import", A::kAdmin, "import.check", UploadImport},
+      {"GET", "/import/([A-Za-z0-9_-]+)", A::kAdmin, "", ShowImportJob},
+      {"POST", "/import/([A-Za-z0-9_-]+)/bekreft", A::kAdmin, "import", ConfirmImport},
+      {"GET", "/policy", A::kSignedIn, "", ShowPolicies},
+      {"POST", "/policy/maler", A::kAdmin, "policy.load", LoadPolicyTemplate},
+      {"GET", "/policy/([^/]+)", A::kSignedIn, "", ShowPolicy},
+      {"POST", "/policy/([^/]+)/noder/([^/]+)", A::kAdmin, "policy.edit", EditPolicyNode},
+      {"GET", "/brukere", A::kAdmin, "", ShowUsers},
+      {"POST", "/brukere", A::kAdmin, "user.add", AddUserForm},
+      {"GET", "/logg", A::kAdmin, "", ShowAuditLog},
+  };
+  return kRoutes;
+}
+
+bool Allows(Access access, core::Role role) {
+  switch (access) {
+    case Access::kAnyone:
+    case Access::kSignedIn: return true;
+    case Access::kLeader: return role == core::Role::kLeader || role == core::Role::kAdmin;
+    case Access::kAdmin: return role == core::Role::kAdmin;
+  }
+  return false;
+}
+
+std::string CookieValue(const httplib::Request& req, const std::string& name) {
+  std::string header = req.get_header_value("Cookie");
+  size_t at = 0;
+  while (at < header.size()) {
+    size_t end = header.find(';', at);
+    if (end == std::string::npos) end = header.size();
+    std::string_view part(header.data() + at, end - at);
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    if (part.size() > name.size() && part.substr(0, name.size()) == name &&
+        part[name.size()] == '=') {
+      return std::string(part.substr(name.size() + 1));
+    }
+    at = end + 1;
+  }
+  return "";
+}
+
+Router::Router(Services& services) : services_(services) {
+  for (const Route& r : Routes()) routes_.push_back({&r, std::regex(r.pattern)});
+}
+
+namespace {
+
+// A POST from another site: its Origin (or Referer) names another host.
+bool CrossSite(const httplib::Request& req) {
+  std::string origin = req.get_header_value("Origin");
+  if (origin.empty()) origin = req.get_header_value("Referer");
+  if (origin.empty() || origin == "null") return !origin.empty();
+  std::string host = req.get_header_value("Host");
+  size_t scheme = origin.find("://");
+  if (scheme == std::string::npos) return true;
+  std::string rest = origin.substr(scheme + 3);
+  rest = rest.substr(0, rest.find('/'));
+  return rest != host;
+}
+
+}  // namespace
+
+void Router::Handle(const httplib::Request& req, httplib::Response& res) {
+  Context ctx(req, services_);
+  try {
+    const Compiled* found = nullptr;
+    bool path_known = false;
+    for (const Compiled& c : routes_) {
+      std::smatch m;
+      if (!std::regex_match(req.path, m, c.regex)) continue;
+      path_known = true;
+      if (req.method == c.route->method || (req.method == "HEAD" && std::string(c.route->method) == "GET")) {
+        found = &c;
+        const_cast<httplib::Request&>(req).matches = m;
+        break;
+      }
+    }
+    if (found == nullptr) {
+      if (path_known) res.set_header("Allow", "GET, POST");
+      SendError(ctx, res, path_known ? 405 : 404,
+                path_known ? "Denne adressen tar ikke imot slike forespørsler."
+                           : "Siden finnes ikke.");
+      return;
+    }
+    const Route& route = *found->route;
+    ctx.set_session(services_.sessions->Find(CookieValue(req, kSessionCookie)));
+    if (route.access != Access::kAnyone) {
+      if (!ctx.signed_in()) {
+        std::string next = req.method == "GET" ? "?neste=" + UrlEncode(req.target) : "";
+        SendRedirect(res, "/logg-inn" + next);
+        return;
+      }
+      if (!Allows(route.access, ctx.session()->role)) {
+        SendError(ctx, res, 403, "Du har ikke tilgang til denne siden med din rolle.");
+        return;
+      }
+    }
+    if (req.method == "POST") {
+      ctx.form_ = ParseForm(req);
+      if (CrossSite(req)) {
+        SendError(ctx, res, 403, "Skjemaet kom fra en annen nettside og ble avvist.");
+        return;
+      }
+      if (ctx.signed_in() && route.access != Access::kAnyone &&
+          !TokensEqual(ctx.param("csrf"), ctx.session()->csrf)) {
+        SendError(ctx, res, 403,
+                  "Skjemaet var utløpt eller ugyldig. Gå tilbake, last siden på nytt og prøv "
+                  "igjen.");
+        return;
+      }
+    }
+    auto snap = services_.snapshots->Current();
+    if (!snap.ok()) {
+      SendError(ctx, res, 503, "Databasen kunne ikke leses nå. Prøv igjen om litt.");
+      return;
+    }
+    ctx.set_snapshot(*snap);
+    route.handler(ctx, res);
+    if (req.method == "POST" && route.audit[0] != '\0' && res.status < 400 && ctx.signed_in()) {
+      auto db = services_.pool->Acquire();
+      store::AuditEntry entry;
+      entry.at = services_.clock->NowUtc();
+      entry.actor = ctx.session()->user;
+      entry.action = route.audit;
+      entry.object = ctx.audit_object().empty() ? req.path : ctx.audit_object();
+      entry.detail = ctx.audit_detail();
+      if (!db.ok() || !(*db)->AppendAudit(entry).ok()) {
+        SendError(ctx, res, 500, "Endringen ble gjort, men kunne ikke skrives i loggen.");
+      }
+      services_.snapshots->Invalidate();
+    }
+  } catch (const std::exception&) {
+    res = httplib::Response();
+    SendError(ctx, res, 500, "Noe gikk galt på tjeneren. Feilen er ikke din; prøv igjen.");
+  }
+}
+
+}  // namespace agp::web

@@ -1,0 +1,58 @@
+// The route table (DESIGN §6: every route states its required role in one table) and the router
+// that enforces it: sessions, roles, CSRF on every form, the audit entry of every change.
+#pragma once
+
+#include <functional>
+#include <regex>
+#include <string>
+#include <vector>
+
+#include "web/context.h"
+
+namespace agp::web {
+
+enum class Access {
+  kAnyone,    // the login page
+  kSignedIn,  // every role: admin, leader, union, viewer
+  kLeader,    // leaders and admins
+  kAdmin,     // admins (HR)
+};
+
+// Whether a session of `role` may use a route of `access`.
+bool Allows(Access access, core::Role role);
+
+struct Route {
+  const char* method;   // "GET" or "POST"
+  const char* pattern;  // a regular expression over the path; groups are ctx.match(i)
+  Access access;
+  // For POST routes: the audit-log action written when it succeeds ("" for none: login and
+  // logout are written by their handlers).
+  const char* audit;
+  std::function<void(Context&, httplib::Response&)> handler;
+};
+
+// The table, in matching order.
+const std::vector<Route>& Routes();
+
+class Router {
+ public:
+  explicit Router(Services& services);
+  // Answers one request: finds the route, checks session, role and CSRF, runs the handler,
+  // writes the audit entry, and turns exceptions into a 500 page that leaks nothing.
+  void Handle(const httplib::Request& req, httplib::Response& res);
+
+ private:
+  struct Compiled {
+    const Route* route;
+    std::regex regex;
+  };
+  Services& services_;
+  std::vector<Compiled> routes_;
+};
+
+// The session cookie's name.
+inline constexpr const char* kSessionCookie = "agp_session";
+// The value of a cookie in the request ("" when absent).
+std::string CookieValue(const httplib::Request& req, const std::string& name);
+
+}  // namespace agp::web

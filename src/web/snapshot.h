@@ -1,0 +1,118 @@
+// What the pages read: the stored indicator results, the national reference figures and the
+// stored policies with their assessments and lint, loaded once per change of the database and
+// shared by every request (DESIGN §2: pages read precomputed values, never recompute).
+//
+// A Snapshot is immutable once built; SnapshotCache hands out the current one and builds a new
+// one when the database's change stamp moves (an import, a policy version, an assessment, a
+// user). Rendered page bodies are cached per snapshot and audience. Thread-safe.
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/error.h"
+#include "core/period.h"
+#include "metrics/measure_cube.h"
+#include "metrics/reference.h"
+#include "policy/diagnostics.h"
+#include "policy/policy.h"
+#include "store/database.h"
+
+namespace agp::web {
+
+struct StoredPolicy {
+  policy::Policy policy;
+  store::PolicyVersion version;  // without the document
+  std::vector<store::PolicyVersion> versions;  // every version of this id, oldest first
+  std::vector<store::AssessmentRecord> assessments;  // oldest first
+  std::vector<policy::Diagnostic> lint;               // of the stored version
+};
+
+class Snapshot {
+ public:
+  std::string stamp;                                   // the change stamp it was built from
+  std::shared_ptr<const metrics::MeasureCube> cube;    // null when nothing is computed yet
+  std::string results_error;                           // why there is no cube
+  metrics::ReferenceFigures reference;
+  std::optional<store::ImportRecord> last_import;
+  std::string computed_at;
+  std::vector<StoredPolicy> policies;  // by policy id
+
+  // The newest complete year of the results (its count date has passed), else the newest year.
+  std::optional<core::Period> DefaultYear(core::Date today) const;
+  // The years of the results, oldest first.
+  std::vector<core::Period> Years() const;
+  const StoredPolicy* FindPolicy(const std::string& id) const;
+  // The policy valid on `day` with the most indicator targets; else the newest loaded.
+  const StoredPolicy* DefaultPolicy(core::Date day) const;
+
+  // A cached rendered fragment for `key` (page and audience), built once by `render`.
+  template <typename Fn>
+  std::shared_ptr<const std::string> Cached(const std::string& key, Fn&& render) const {
+    {
+      std::lock_guard lock(cache_mutex_);
+      auto it = cache_.find(key);
+      if (it != cache_.end()) return it->second;
+    }
+    auto made = std::make_shared<const std::string>(render());
+    std::lock_guard lock(cache_mutex_);
+    if (cache_.size() > 2000) cache_.clear();
+    return cache_.emplace(key, std::move(made)).first->second;
+  }
+
+ private:
+  mutable std::mutex cache_mutex_;
+  mutable std::unordered_map<std::string, std::shared_ptr<const std::string>> cache_;
+};
+
+// Opens a database connection for a request (one per thread; SQLite connections are cheap to
+// keep). Returns the connection or an error.
+class ConnectionPool {
+ public:
+  explicit ConnectionPool(std::string path) : path_(std::move(path)) {}
+  struct Lease {
+    ConnectionPool* pool = nullptr;
+    std::unique_ptr<store::Database> db;
+    Lease() = default;
+    Lease(ConnectionPool* p, std::unique_ptr<store::Database> d) : pool(p), db(std::move(d)) {}
+    Lease(Lease&&) = default;
+    Lease& operator=(Lease&&) = default;
+    ~Lease();
+    store::Database& operator*() { return *db; }
+    store::Database* operator->() { return db.get(); }
+  };
+  core::Result<Lease> Acquire();
+
+ private:
+  std::string path_;
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<store::Database>> idle_;
+};
+
+class SnapshotCache {
+ public:
+  SnapshotCache(ConnectionPool* pool, std::string reference_path)
+      : pool_(pool), reference_path_(std::move(reference_path)) {}
+  // The current snapshot; checks the database's change stamp at most once per `recheck`.
+  core::Result<std::shared_ptr<const Snapshot>> Current(
+      std::chrono::milliseconds recheck = std::chrono::milliseconds(1000));
+  // Forces the next Current() to look at the database (after a change made by this server).
+  void Invalidate();
+
+ private:
+  core::Result<std::shared_ptr<const Snapshot>> Build(store::Database& db, std::string stamp);
+
+  ConnectionPool* pool_;
+  std::string reference_path_;
+  std::mutex mutex_;
+  std::shared_ptr<const Snapshot> current_;
+  std::chrono::steady_clock::time_point checked_{};
+};
+
+}  // namespace agp::web

@@ -1,0 +1,81 @@
+// Pieces that several pages draw: goal status badges, charts with their accessible tables
+// (web/static/charts.js draws the SVG from the table), and figures read through suppression.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/period.h"
+#include "metrics/cells.h"
+#include "metrics/measure_cube.h"
+#include "metrics/suppression.h"
+#include "policy/evaluation.h"
+
+namespace agp::web {
+
+// "<span class="status status-met">✔ nådd</span>": a symbol and words, never colour alone.
+std::string StatusBadge(policy::GoalStatus status);
+// "<span class="verdict verdict-delvis">delvis</span>".
+std::string VerdictBadge(const std::string& verdict);
+
+// The figures of one viewer: every cell read through metrics::QueryFigures, so suppression for
+// the viewer's audience is decided below the web layer. Slices are read once per book.
+class FigureBook {
+ public:
+  FigureBook(const metrics::MeasureCube& cube, metrics::Audience audience)
+      : cube_(cube), audience_(std::move(audience)) {}
+  // The cell of `key` ("sick_leave_pct", "pay_ratio_women_men:7174") for a unit and period;
+  // nullptr when the indicator has no figures for the period or the period is not computed.
+  const metrics::Cell* Get(const std::string& key, int unit, const core::Period& period);
+  const metrics::MeasureCube& cube() const { return cube_; }
+
+ private:
+  const metrics::MeasureCube& cube_;
+  metrics::Audience audience_;
+  std::map<std::pair<std::string, std::string>, std::vector<metrics::Cell>> slices_;
+};
+
+// The Norwegian label of an indicator key ("Sykefravær", "Likelønn (kvinner/menn), stilling
+// 7174"), its unit ("%", "personer") and the decimals it is shown with.
+std::string IndicatorLabel(const std::string& key);
+std::string IndicatorUnit(const std::string& key);
+int IndicatorDecimals(const std::string& key);
+
+// "61,3 %", "skjult" (suppressed) or "–" (no figure), as HTML.
+std::string CellText(const metrics::Cell* cell, const std::string& key);
+// The same for a table cell: <td class="num …" data-value="…">…</td>.
+std::string CellTd(const metrics::Cell* cell, const std::string& key);
+
+struct ChartSeries {
+  std::string name;
+  std::vector<const metrics::Cell*> cells;  // one per x value; nullptr: none
+  std::vector<std::optional<double>> plain;  // used instead of cells when cells is empty
+};
+
+struct Chart {
+  std::string kind = "line";  // line | bar | spark
+  std::string caption;
+  std::string key;  // the indicator, for units and decimals
+  std::vector<std::string> x;  // row headers (period labels or unit names)
+  std::vector<std::string> x_links;  // optional hrefs for the row headers
+  std::vector<ChartSeries> series;
+  std::optional<double> target;
+  std::string target_label;
+};
+// A <figure class="chart|spark"> with the table that charts.js draws from.
+std::string RenderChart(const Chart& chart);
+
+// The unit's ancestors, root first, and the unit itself last.
+std::vector<int> UnitPath(const metrics::MeasureCube& cube, int unit);
+// The unit's children in the cube's order.
+std::vector<int> UnitChildren(const metrics::MeasureCube& cube, int unit);
+
+// A <form method=get> to choose the period among the results' years.
+std::string PeriodPicker(const std::vector<core::Period>& years, const core::Period& current,
+                         const std::string& action,
+                         const std::vector<std::pair<std::string, std::string>>& hidden = {});
+
+}  // namespace agp::web
