@@ -6,12 +6,67 @@
 #include "core/clock.h"
 #include "demo/generator.h"
 #include "ingest/package_writer.h"
+#include "audit.h"
+#include "core/role.h"
 #include "policy_templates.h"
 #include "recompute.h"
 #include "store/database.h"
+#include "store/passwords.h"
 #include "terminal.h"
 
 namespace agp::app {
+
+namespace {
+
+// One account per role of DESIGN §6, with random passwords printed once, so that the demo can be
+// tried at once. A leader gets the first sector. Accounts that exist are left alone.
+int AddDemoAccounts(store::Database& db, const core::Workforce& w, const core::Clock& clock) {
+  std::string sector;
+  for (const core::Unit& u : w.units) {
+    if (u.parent >= 0 && w.units[static_cast<size_t>(u.parent)].parent < 0) {
+      sector = u.key;
+      break;
+    }
+  }
+  struct Account {
+    const char* name;
+    const char* role;
+  };
+  const Account accounts[] = {{"hr", "admin"},
+                              {"leder", "leader"},
+                              {"tillitsvalgt", "union"},
+                              {"politiker", "viewer"}};
+  std::printf("\nDemobrukere (passordene vises bare nå):\n");
+  for (const Account& a : accounts) {
+    auto found = db.FindUser(a.name);
+    if (!found.ok()) {
+      std::fprintf(stderr, "agp: %s\n", found.error().ToString().c_str());
+      return kExitFailure;
+    }
+    if (found->has_value()) {
+      std::printf("  %-13s finnes fra før\n", a.name);
+      continue;
+    }
+    store::UserRecord user;
+    user.name = a.name;
+    user.role = a.role;
+    std::string password = store::RandomPassword();
+    user.password_hash = store::HashPassword(password).value_or("");
+    user.created_at = clock.NowUtc();
+    if (std::string(a.role) == "leader" && !sector.empty()) user.units = {sector};
+    auto added = db.AddUser(user);
+    if (!added.ok()) {
+      std::fprintf(stderr, "agp: %s\n", added.error().ToString().c_str());
+      return kExitFailure;
+    }
+    if (int rc = Audit(db, clock, "user.add", a.name, a.role); rc != kExitOk) return rc;
+    std::printf("  %-13s %-18s passord %s\n", a.name,
+                std::string(core::RoleLabel(*core::ParseRole(a.role))).c_str(), password.c_str());
+  }
+  return kExitOk;
+}
+
+}  // namespace
 
 Command DemoCommand() {
   return {
@@ -31,6 +86,9 @@ Command DemoCommand() {
             ->check(CLI::Range(1990, 2100));
         cmd->add_option("--seed", options->seed, "Random seed; the same seed gives the same data")
             ->capture_default_str();
+        auto no_accounts = std::make_shared<bool>(false);
+        cmd->add_flag("--no-accounts", *no_accounts,
+                      "Do not add the demo accounts (hr, leder, tillitsvalgt, politiker)");
         cmd->add_option(
             "--write-package", *package_dir,
             "Write a workforce package (CSV folder) here instead of loading the database");
@@ -89,7 +147,8 @@ Command DemoCommand() {
               options->last_year - options->years + 1, options->last_year, g->db_path.c_str(),
               static_cast<long long>(written->data_version));
           if (int rc = RecomputeResults(**db, &w, clock); rc != kExitOk) return rc;
-          return LoadPolicyTemplates(**db, clock);
+          if (int rc = LoadPolicyTemplates(**db, clock); rc != kExitOk) return rc;
+          return *no_accounts ? static_cast<int>(kExitOk) : AddDemoAccounts(**db, w, clock);
         });
       }};
 }

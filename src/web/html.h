@@ -26,4 +26,8 @@ std::string PeriodLabel(std::string_view period);
 // "2024-03-05" → "5. mars 2024"; "" stays "".
 std::string DateLabel(std::string_view iso_date);
 
+// Makes every scrolling table wrapper (`<div class="table-wrap">` around a table with a caption)
+// reachable by keyboard and named by its caption (WCAG 2.1.1; axe scrollable-region-focusable).
+std::string AccessibleTables(std::string html);
+
 }  // namespace agp::web

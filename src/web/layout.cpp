@@ -39,14 +39,21 @@ std::string CsrfField(const Context& ctx) {
 
 void SendPage(Context& ctx, httplib::Response& res, const Page& page) {
   std::string out;
-  const std::string& body = page.cached_body ? *page.cached_body : page.body;
+  // Cached bodies were finished when they were rendered (Snapshot::Cached callers do that).
+  std::string finished;
+  const std::string* body_ptr = page.cached_body.get();
+  if (body_ptr == nullptr) {
+    finished = AccessibleTables(page.body);
+    body_ptr = &finished;
+  }
+  const std::string& body = *body_ptr;
   out.reserve(body.size() + 4096);
   out +=
       "<!doctype html>\n<html lang=\"nb\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>";
   AppendEscaped(out, page.title);
   out +=
-      " – agp</title>\n<link rel=\"stylesheet\" href=\"/static/agp.css\">\n"
+      " – agp</title>\n<link rel=\"stylesheet\" href=\"/static/agp.css\">\n<link rel=\"icon\" href=\"data:,\">\n"
       "<script src=\"/static/d3.min.js\" defer></script>\n"
       "<script src=\"/static/charts.js\" defer></script>\n</head>\n<body>\n"
       "<a class=\"skip-link\" href=\"#main\">Hopp til innholdet</a>\n<header class=\"site\">\n"
@@ -69,11 +76,11 @@ void SendPage(Context& ctx, httplib::Response& res, const Page& page) {
       out += item.label;
       out += "</a></li>";
     }
-    out += "</ul></nav>\n<div class=\"user-box\"><span>";
+    out += "</ul></nav>\n<div class=\"user-box\"><span class=\"user-name\">";
     AppendEscaped(out, ctx.session()->user);
-    out += " <span class=\"muted\">(";
+    out += "</span> <span class=\"role\">(";
     out += core::RoleLabel(ctx.session()->role);
-    out += ")</span></span> <form class=\"inline\" method=\"post\" action=\"/logg-ut\">";
+    out += ")</span> <form class=\"inline\" method=\"post\" action=\"/logg-ut\">";
     out += CsrfField(ctx);
     out += "<button type=\"submit\" class=\"secondary\">Logg ut</button></form></div>\n";
   }

@@ -196,7 +196,7 @@ void ShowOverview(Context& ctx, Response& res) {
   picker += "</select> <button type=\"submit\" class=\"secondary\">Vis</button></form>";
   std::string key = "overview|" + (stored ? stored->policy.id : "") + "|" + period->ToString() +
                     "|" + ctx.audience_key();
-  page.cached_body = snap.Cached(key, [&] { return picker + RenderOverview(ctx, stored, *period); });
+  page.cached_body = snap.Cached(key, [&] { return AccessibleTables(picker + RenderOverview(ctx, stored, *period)); });
   SendPage(ctx, res, page);
 }
 
