@@ -1,14 +1,378 @@
+// The web app end to end over loopback: every route of the table as every role and anonymously,
+// suppression in what union representatives and viewers get, sessions, CSRF, rate limiting and
+// the security headers. The server runs on a free port of 127.0.0.1 on a small demo municipality.
 #include <gtest/gtest.h>
+#include <httplib.h>
 
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <sstream>
+#include <thread>
+
+#include "core/clock.h"
+#include "demo/generator.h"
+#include "metrics/results.h"
+#include "policy/lint.h"
+#include "policy/policy_store.h"
+#include "store/passwords.h"
 #include "web/html.h"
+#include "web/routes.h"
+#include "web/server.h"
 
 namespace agp::web {
 namespace {
 
+namespace fs = std::filesystem;
+
+constexpr const char* kPassword = "et-langt-passord-for-test";
+constexpr const char* kPolicy = "roros-2017";
+constexpr const char* kGoal = "delmal-heltid-1";
+
+std::string ReadFile(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::string Between(const std::string& text, const std::string& before, const std::string& after) {
+  size_t a = text.find(before);
+  if (a == std::string::npos) return "";
+  a += before.size();
+  size_t b = text.find(after, a);
+  return b == std::string::npos ? "" : text.substr(a, b - a);
+}
+
+class WebApp : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = fs::temp_directory_path() / ("agp-web-test-" + std::to_string(::getpid()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    db_path_ = (dir_ / "web.db").string();
+    auto db = store::OpenSqlite(db_path_);
+    ASSERT_TRUE(db.ok());
+    demo::DemoOptions o;
+    o.employees = 300;
+    o.years = 3;
+    o.last_year = 2024;
+    o.seed = 11;
+    core::Workforce w = demo::GenerateWorkforce(o);
+    store::ImportRecord record;
+    record.imported_at = clock_.NowUtc();
+    record.source = "test";
+    record.checksum = "test";
+    ASSERT_TRUE((*db)->ReplaceWorkforce(w, record).ok());
+    ASSERT_TRUE(metrics::Recompute(**db, w, clock_).ok());
+    policy::Diagnostics diagnostics("roros.yaml");
+    policy::Policy p = policy::CheckPolicy(
+        ReadFile(fs::path(AGP_SOURCE_DIR) / "data/policies/002_roros_2017_2025.yaml"),
+        &diagnostics);
+    ASSERT_EQ(diagnostics.error_count(), 0);
+    ASSERT_TRUE(policy::StorePolicy(**db, p, "test", clock_).ok());
+    for (const core::Unit& u : w.units) {
+      if (u.parent >= 0 && w.units[static_cast<size_t>(u.parent)].parent < 0) {
+        (own_unit_.empty() ? own_unit_ : other_unit_) = u.key;
+        if (!other_unit_.empty()) break;
+      }
+    }
+    const char* roles[] = {"admin", "leader", "union", "viewer"};
+    for (const char* role : roles) {
+      store::UserRecord user;
+      user.name = std::string("test-") + role;
+      user.role = role;
+      user.password_hash = *store::HashPassword(kPassword);
+      user.created_at = clock_.NowUtc();
+      if (std::string(role) == "leader") user.units = {own_unit_};
+      ASSERT_TRUE((*db)->AddUser(user).ok());
+    }
+    db->reset();
+
+    ServeOptions options;
+    options.port = 0;
+    options.db_path = db_path_;
+    options.web_dir = (fs::path(AGP_SOURCE_DIR) / "web").string();
+    options.data_dir = (fs::path(AGP_SOURCE_DIR) / "data").string();
+    options.upload_dir = (dir_ / "uploads").string();
+    options.threads = 8;
+    server_ = new WebServer(options, clock_);
+    server_->set_access_log(false);
+    auto port = server_->Bind();
+    ASSERT_TRUE(port.ok()) << port.error().message();
+    port_ = *port;
+    thread_ = new std::thread([] { server_->Listen(); });
+  }
+
+  static void TearDownTestSuite() {
+    if (server_ != nullptr) server_->Stop();
+    if (thread_ != nullptr) thread_->join();
+    delete thread_;
+    delete server_;
+    fs::remove_all(dir_);
+  }
+
+  struct Login {
+    std::string cookie;  // "agp_session=…"
+    std::string csrf;
+  };
+
+  static httplib::Client Client() {
+    httplib::Client c("127.0.0.1", port_);
+    c.set_keep_alive(false);
+    c.set_read_timeout(60);
+    return c;
+  }
+
+  // Logs in through the form, as a browser would.
+  static Login LogIn(const std::string& name, const std::string& password = kPassword,
+                     int* status = nullptr) {
+    httplib::Client c = Client();
+    auto form = c.Get("/logg-inn");
+    EXPECT_TRUE(form);
+    std::string login_cookie = Between(form->get_header_value("Set-Cookie"), "agp_login=", ";");
+    std::string token = Between(form->body, "name=\"login_token\" value=\"", "\"");
+    httplib::Headers headers = {{"Cookie", "agp_login=" + login_cookie}};
+    httplib::Params params = {{"login_token", token}, {"navn", name}, {"passord", password},
+                              {"neste", "/"}};
+    auto res = c.Post("/logg-inn", headers, params);
+    EXPECT_TRUE(res);
+    if (status != nullptr) *status = res->status;
+    Login login;
+    std::string set = res->get_header_value("Set-Cookie");
+    if (set.find("agp_session=") == 0) {
+      login.cookie = set.substr(0, set.find(';'));
+      auto page = c.Get("/", {{"Cookie", login.cookie}});
+      login.csrf = Between(page->body, "name=\"csrf\" value=\"", "\"");
+    }
+    return login;
+  }
+
+  static inline fs::path dir_;
+  static inline std::string db_path_;
+  static inline core::FixedClock clock_{core::Date::FromYmd(2025, 6, 1)};
+  static inline WebServer* server_ = nullptr;
+  static inline std::thread* thread_ = nullptr;
+  static inline int port_ = 0;
+  static inline std::string own_unit_, other_unit_;
+};
+
+// A concrete path for every route of the table; a new route without one fails the test.
+std::map<std::string, std::string> SamplePaths(const std::string& own_unit) {
+  return {
+      {"/logg-inn", "/logg-inn"},
+      {"/logg-ut", "/logg-ut"},
+      {"/", "/"},
+      {"/mal/([^/]+)/([^/]+)", std::string("/mal/") + kPolicy + "/" + kGoal},
+      {"/mal/([^/]+)/([^/]+)/vurdering", std::string("/mal/") + kPolicy + "/" + kGoal + "/vurdering"},
+      {"/enheter", "/enheter"},
+      {"/enheter/([^/]+)", "/enheter/" + own_unit},
+      {"/enheter/([^/]+)/ansatte", "/enheter/" + own_unit + "/ansatte"},
+      {"/indikatorer", "/indikatorer"},
+      {"/indikatorer/([a-z0-9_]+)\\.csv", "/indikatorer/sick_leave_pct.csv"},
+      {"/indikatorer/([a-z0-9_]+)\\.xlsx", "/indikatorer/sick_leave_pct.xlsx"},
+      {"/indikatorer/([a-z0-9_]+)", "/indikatorer/sick_leave_pct"},
+      {"/import", "/import"},
+      {"/import/([A-Za-z0-9_-]+)", "/import/ukjent"},
+      {"/import/([A-Za-z0-9_-]+)/bekreft", "/import/ukjent/bekreft"},
+      {"/policy", "/policy"},
+      {"/policy/maler", "/policy/maler"},
+      {"/policy/([^/]+)", std::string("/policy/") + kPolicy},
+      {"/policy/([^/]+)/noder/([^/]+)", std::string("/policy/") + kPolicy + "/noder/finnes-ikke"},
+      {"/brukere", "/brukere"},
+      {"/logg", "/logg"},
+  };
+}
+
+TEST_F(WebApp, EveryRouteAnswersEveryRoleAsTheTableSays) {
+  std::map<std::string, Login> logins;
+  const char* roles[] = {"admin", "leader", "union", "viewer"};
+  for (const char* role : roles) {
+    logins[role] = LogIn(std::string("test-") + role);
+    ASSERT_FALSE(logins[role].cookie.empty()) << role;
+    ASSERT_FALSE(logins[role].csrf.empty()) << role;
+  }
+  auto samples = SamplePaths(own_unit_);
+  httplib::Client c = Client();
+  int checked = 0;
+  for (const Route& route : Routes()) {
+    ASSERT_TRUE(samples.count(route.pattern)) << "no sample path for " << route.pattern;
+    const std::string path = samples[route.pattern];
+    const bool post = std::string(route.method) == "POST";
+    // Anonymous.
+    {
+      auto res = post ? c.Post(path, httplib::Params{}) : c.Get(path);
+      ASSERT_TRUE(res);
+      if (route.access == Access::kAnyone) {
+        EXPECT_EQ(res->status, post ? 403 : 200) << route.method << " " << path;
+      } else {
+        EXPECT_EQ(res->status, 303) << route.method << " " << path;
+        EXPECT_EQ(res->get_header_value("Location").rfind("/logg-inn", 0), 0u) << path;
+      }
+    }
+    if (route.access == Access::kAnyone || path == "/logg-ut") continue;
+    for (const char* role_key : roles) {
+      const Login& login = logins[role_key];
+      httplib::Headers headers = {{"Cookie", login.cookie}};
+      auto res = post ? c.Post(path, headers, httplib::Params{{"csrf", login.csrf}})
+                      : c.Get(path, headers);
+      ASSERT_TRUE(res);
+      const bool allowed = Allows(route.access, *core::ParseRole(role_key));
+      if (allowed) {
+        // Allowed: a page, a redirect, or a clear "not found"/"bad form" — never 403 or 500.
+        EXPECT_TRUE(res->status == 200 || res->status == 303 || res->status == 400 ||
+                    res->status == 404)
+            << route.method << " " << path << " as " << role_key << ": " << res->status;
+      } else {
+        EXPECT_EQ(res->status, 403) << route.method << " " << path << " as " << role_key;
+      }
+      ++checked;
+    }
+  }
+  EXPECT_GE(checked, 4 * 18);
+  // Logging out ends the session: the old cookie leads to the login page again.
+  httplib::Headers headers = {{"Cookie", logins["viewer"].cookie}};
+  auto out = c.Post("/logg-ut", headers, httplib::Params{{"csrf", logins["viewer"].csrf}});
+  ASSERT_TRUE(out);
+  EXPECT_EQ(out->status, 303);
+  EXPECT_EQ(c.Get("/", headers)->status, 303);
+}
+
+TEST_F(WebApp, LeadersSeeIndividualsOnlyInTheirOwnUnitsAndEveryViewIsLogged) {
+  Login leader = LogIn("test-leader");
+  Login admin = LogIn("test-admin");
+  httplib::Client c = Client();
+  auto own = c.Get("/enheter/" + own_unit_ + "/ansatte", {{"Cookie", leader.cookie}});
+  ASSERT_TRUE(own);
+  EXPECT_EQ(own->status, 200);
+  EXPECT_NE(own->body.find("Sykedager"), std::string::npos);
+  auto other = c.Get("/enheter/" + other_unit_ + "/ansatte", {{"Cookie", leader.cookie}});
+  EXPECT_EQ(other->status, 403);
+  auto unit_page = c.Get("/enheter/" + other_unit_, {{"Cookie", leader.cookie}});
+  EXPECT_EQ(unit_page->body.find("/ansatte"), std::string::npos);
+  auto log = c.Get("/logg", {{"Cookie", admin.cookie}});
+  EXPECT_NE(log->body.find("individuals.view"), std::string::npos);
+  EXPECT_NE(log->body.find(own_unit_), std::string::npos);
+}
+
+// Every CSV row that union representatives and viewers get: a withheld row has no value, no
+// numerator, denominator or population; a shown row is about at least five persons. The admin
+// sees the same rows with their values, so the test fails if suppression stops working.
+TEST_F(WebApp, UnionAndViewersNeverGetASuppressedValue) {
+  const char* keys[] = {"headcount",      "fulltime_share", "sick_leave_pct", "women_share",
+                        "avg_age",        "turnover",       "pay_ratio_women_men",
+                        "dialogue_coverage"};
+  Login admin = LogIn("test-admin");
+  int suppressed_rows = 0;
+  for (const char* role : {"union", "viewer"}) {
+    Login login = LogIn(std::string("test-") + role);
+    httplib::Client c = Client();
+    for (const char* key : keys) {
+      std::string path = std::string("/indikatorer/") + key + ".csv?periode=2024";
+      auto res = c.Get(path, {{"Cookie", login.cookie}});
+      auto all = c.Get(path, {{"Cookie", admin.cookie}});
+      ASSERT_TRUE(res && all);
+      ASSERT_EQ(res->status, 200) << path;
+      std::istringstream lines(res->body), admin_lines(all->body);
+      std::string line, admin_line;
+      std::getline(lines, line);
+      std::getline(admin_lines, admin_line);
+      while (std::getline(lines, line) && std::getline(admin_lines, admin_line)) {
+        std::vector<std::string> f, a;
+        std::stringstream ls(line), as(admin_line);
+        for (std::string x; std::getline(ls, x, ',');) f.push_back(x);
+        for (std::string x; std::getline(as, x, ',');) a.push_back(x);
+        if (line.back() == ',') f.push_back("");
+        ASSERT_GE(f.size(), 8u) << line;
+        if (f[7] == "1") {
+          ++suppressed_rows;
+          EXPECT_EQ(f[3] + f[4] + f[5] + f[6], "") << role << " " << line;
+        } else if (!f[6].empty() && f[6] != "0") {
+          EXPECT_GE(std::stod(f[6]), 5) << role << " " << line;
+        }
+        EXPECT_EQ(a[7], "0") << "admins see individuals: " << admin_line;
+      }
+    }
+    auto unit = c.Get("/indikatorer/sick_leave_pct?periode=2024", {{"Cookie", login.cookie}});
+    EXPECT_NE(unit->body.find("skjult"), std::string::npos) << role;
+  }
+  EXPECT_GT(suppressed_rows, 0) << "the demo must have small units, or this test proves nothing";
+}
+
+TEST_F(WebApp, FormsWithoutTheSessionsCsrfTokenOrFromAnotherSiteAreRefused) {
+  Login admin = LogIn("test-admin");
+  httplib::Client c = Client();
+  httplib::Headers headers = {{"Cookie", admin.cookie}};
+  auto missing = c.Post("/brukere", headers, httplib::Params{{"navn", "x"}, {"rolle", "viewer"}});
+  EXPECT_EQ(missing->status, 403);
+  auto wrong = c.Post("/brukere", headers,
+                      httplib::Params{{"csrf", "feil"}, {"navn", "x"}, {"rolle", "viewer"}});
+  EXPECT_EQ(wrong->status, 403);
+  httplib::Headers cross = {{"Cookie", admin.cookie}, {"Origin", "https://evil.example"}};
+  auto foreign = c.Post("/brukere", cross,
+                        httplib::Params{{"csrf", admin.csrf}, {"navn", "x"}, {"rolle", "viewer"}});
+  EXPECT_EQ(foreign->status, 403);
+  auto ok = c.Post("/brukere", headers,
+                   httplib::Params{{"csrf", admin.csrf}, {"navn", "ny-leser"}, {"rolle", "viewer"},
+                                   {"passord", "et-passord-med-lengde"}});
+  EXPECT_EQ(ok->status, 200);
+  auto log = c.Get("/logg", headers);
+  EXPECT_NE(log->body.find("user.add"), std::string::npos);
+  EXPECT_NE(log->body.find("ny-leser"), std::string::npos);
+}
+
+TEST_F(WebApp, RepeatedFailedLoginsAreRateLimitedEvenWithTheRightPassword) {
+  int status = 0;
+  for (int i = 0; i < 5; ++i) {
+    LogIn("test-viewer-ratelimit", "feil-passord", &status);
+    EXPECT_EQ(status, 401);
+  }
+  LogIn("test-viewer-ratelimit", "feil-passord", &status);
+  EXPECT_EQ(status, 429);
+  Login other = LogIn("test-union");  // another account from the same address still gets in
+  EXPECT_FALSE(other.cookie.empty());
+}
+
+TEST_F(WebApp, PagesCarrySecurityHeadersAndSessionCookiesAreHttpOnlyAndStrict) {
+  httplib::Client c = Client();
+  auto form = c.Get("/logg-inn");
+  ASSERT_TRUE(form);
+  std::string csp = form->get_header_value("Content-Security-Policy");
+  EXPECT_NE(csp.find("script-src 'self'"), std::string::npos);
+  EXPECT_EQ(csp.find("unsafe-inline"), std::string::npos);
+  EXPECT_NE(csp.find("frame-ancestors 'none'"), std::string::npos);
+  EXPECT_EQ(form->get_header_value("X-Content-Type-Options"), "nosniff");
+  EXPECT_EQ(form->body.find("<script>"), std::string::npos);
+  EXPECT_NE(form->body.find("<html lang=\"nb\">"), std::string::npos);
+
+  std::string login_cookie = Between(form->get_header_value("Set-Cookie"), "agp_login=", ";");
+  std::string token = Between(form->body, "name=\"login_token\" value=\"", "\"");
+  auto res = c.Post("/logg-inn", {{"Cookie", "agp_login=" + login_cookie}},
+                    httplib::Params{{"login_token", token}, {"navn", "test-admin"},
+                                    {"passord", kPassword}});
+  std::string set = res->get_header_value("Set-Cookie");
+  EXPECT_NE(set.find("HttpOnly"), std::string::npos);
+  EXPECT_NE(set.find("SameSite=Strict"), std::string::npos);
+  EXPECT_GE(Between(set, "agp_session=", ";").size(), 43u);
+  auto css = c.Get("/static/agp.css");
+  EXPECT_EQ(css->status, 200);
+  EXPECT_EQ(c.Get("/static/d3.min.js")->status, 200);
+}
+
 TEST(Html, NumbersUseDecimalCommaAndNarrowSpaces) {
-  EXPECT_EQ(Num(61.25, 1), "61,3");
+  EXPECT_EQ(Num(61.26, 1), "61,3");
   EXPECT_EQ(Num(12345.0, 0), "12\u202f345");
+  EXPECT_EQ(Num(1977.0, 0), "1977");
   EXPECT_EQ(Num(std::nullopt), "–");
+  EXPECT_EQ(Escape("<a href=\"x\">&'"), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
+}
+
+TEST(Html, ScrollingTablesBecomeNamedKeyboardRegions) {
+  std::string html = AccessibleTables(
+      "<div class=\"table-wrap\"><table><caption>Sykefravær <span>2024</span></caption></table></div>");
+  EXPECT_NE(html.find("role=\"region\" tabindex=\"0\" aria-label=\"Sykefravær 2024\""),
+            std::string::npos);
 }
 
 }  // namespace
