@@ -7,6 +7,7 @@ FUZZ_BUILD ?= build-fuzz
 DEMO_DB ?= var/demo.db
 DEMO_EMPLOYEES ?= 5000
 FUZZ_SECONDS ?= 20
+DEMO_PORT ?= 8080
 
 .PHONY: all deps build demo test unit fuzz bench format tidy clean
 
@@ -24,16 +25,14 @@ demo: build
 	@mkdir -p $(dir $(DEMO_DB))
 	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BUILD)/agp --db $(DEMO_DB) demo --employees $(DEMO_EMPLOYEES)
-	$(BUILD)/agp --db $(DEMO_DB) status
 	@echo
-	@echo "The demo database is $(DEMO_DB). Try:"
-	@echo "  $(BUILD)/agp --db $(DEMO_DB) demo --write-package /tmp/pakke --employees 500"
-	@echo "  $(BUILD)/agp --db $(DEMO_DB) import /tmp/pakke --dry-run"
-	@echo "  $(BUILD)/agp --db $(DEMO_DB) indicators --period 2025 --unit 1000 --reference"
-	@echo "  $(BUILD)/agp indicators --explain sick_leave_pct"
-	@echo "  $(BUILD)/agp --db $(DEMO_DB) policy show roros-2017"
+	@echo "Log in at http://127.0.0.1:$(DEMO_PORT)/ as hr (administrator) with the password above;"
+	@echo "leder, tillitsvalgt and politiker show what the other roles see."
+	@echo "The command line works on the same database, e.g.:"
 	@echo "  $(BUILD)/agp --db $(DEMO_DB) evaluate --period 2025 --policy roros-2017"
-	@echo "(The web app, on http://127.0.0.1:8080, arrives with the web issue.)"
+	@echo "  $(BUILD)/agp --db $(DEMO_DB) indicators --period 2025 --unit 1000 --reference"
+	@echo
+	$(BUILD)/agp --db $(DEMO_DB) serve --port $(DEMO_PORT)
 
 # Every test: unit and data-driven (sanitized, warnings as errors), CLI, atomicity, fuzzers.
 test: deps fuzz unit
