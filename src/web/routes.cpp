@@ -68,7 +68,11 @@ std::string CookieValue(const httplib::Request& req, const std::string& name) {
 }
 
 Router::Router(Services& services) : services_(services) {
-  for (const Route& r : Routes()) routes_.push_back({&r, std::regex(r.pattern)});
+  for (const Route& r : Routes()) {
+    bool literal = std::string_view(r.pattern).find_first_of("()[]\\.*+?^$|{}") ==
+                   std::string_view::npos;
+    routes_.push_back({&r, literal, literal ? std::regex() : std::regex(r.pattern)});
+  }
 }
 
 namespace {
@@ -95,7 +99,8 @@ void Router::Handle(const httplib::Request& req, httplib::Response& res) {
     bool path_known = false;
     for (const Compiled& c : routes_) {
       std::smatch m;
-      if (!std::regex_match(req.path, m, c.regex)) continue;
+      if (c.literal ? req.path != c.route->pattern : !std::regex_match(req.path, m, c.regex))
+        continue;
       path_known = true;
       if (req.method == c.route->method || (req.method == "HEAD" && std::string(c.route->method) == "GET")) {
         found = &c;

@@ -44,6 +44,7 @@ class Router {
  private:
   struct Compiled {
     const Route* route;
+    bool literal;  // the pattern has no regex syntax: compared as a string (much faster)
     std::regex regex;
   };
   Services& services_;
