@@ -6,6 +6,8 @@ TEST_BUILD ?= build-test
 FUZZ_BUILD ?= build-fuzz
 DEMO_DB ?= var/demo.db
 DEMO_EMPLOYEES ?= 5000
+# Nine years (2017–2025 when run in 2026): the templates measure trends from 2017 and 2020.
+DEMO_YEARS ?= 9
 FUZZ_SECONDS ?= 20
 DEMO_PORT ?= 8080
 
@@ -24,7 +26,7 @@ build: deps
 demo: build
 	@mkdir -p $(dir $(DEMO_DB))
 	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
-	$(BUILD)/agp --db $(DEMO_DB) demo --employees $(DEMO_EMPLOYEES)
+	$(BUILD)/agp --db $(DEMO_DB) demo --employees $(DEMO_EMPLOYEES) --years $(DEMO_YEARS)
 	@echo
 	@echo "Log in at http://127.0.0.1:$(DEMO_PORT)/ as hr (administrator) with the password above;"
 	@echo "leder, tillitsvalgt and politiker show what the other roles see."

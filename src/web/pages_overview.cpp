@@ -109,13 +109,13 @@ std::string RenderOverview(Context& ctx, const StoredPolicy* stored, const core:
     b += "<p class=\"notice notice-info\">Ingen arbeidsgiverpolitikk er lastet inn ennå. En "
          "administrator kan laste inn en mal under <a href=\"/policy\">Policy</a>.</p>";
   } else {
-    b += "<ul class=\"cards\">";
+    b += "<ul class=\"status-summary\">";
     const policy::GoalStatus order[] = {policy::GoalStatus::kMet, policy::GoalStatus::kOnTrack,
                                         policy::GoalStatus::kOffTrack, policy::GoalStatus::kNoData,
                                         policy::GoalStatus::kNoTarget};
     for (policy::GoalStatus s : order) {
-      b += "<li class=\"card\"><span class=\"figure-value\">" +
-           std::to_string(counts[static_cast<int>(s)]) + "</span> " + StatusBadge(s) + "</li>";
+      b += "<li><span class=\"count\">" + std::to_string(counts[static_cast<int>(s)]) +
+           "</span> " + StatusBadge(s) + "</li>";
     }
     b += "</ul></section>";
   }
