@@ -203,6 +203,11 @@ class Database {
   // The newest `limit` entries, newest first.
   virtual core::Result<std::vector<AuditEntry>> AuditLog(int limit) = 0;
 
+  // Runs `body` as one transaction: what it writes through this Database (the operations' own
+  // transactions become part of it) is committed together when it returns OK, and nothing at all
+  // when it returns an error or throws. For a change and its audit entry, which must not part.
+  // Not for workforce replacement (BeginReplace), which has its own transaction.
+  virtual core::Status Atomically(const std::function<core::Status()>& body) = 0;
   // PRAGMA integrity_check or the backend's equivalent: "ok" or what is wrong.
   virtual core::Result<std::string> CheckIntegrity() = 0;
 };

@@ -146,6 +146,14 @@ class SqliteDatabase final : public Database {
     return q.Int(0);
   }
 
+  core::Status Atomically(const std::function<core::Status()>& body) override {
+    Transaction tx(&db_);
+    if (core::Status s = tx.Begin(); !s.ok()) return s;
+    core::Status result = body();  // an exception rolls back in ~Transaction
+    if (!result.ok()) return result;
+    return tx.Commit();
+  }
+
   Result<std::string> ChangeStamp() override {
     Statement q(db_.get(),
                 "SELECT (SELECT value FROM meta WHERE key = 'data_version'), "
@@ -182,11 +190,18 @@ class SqliteDatabase final : public Database {
 
   Result<std::optional<ResultSet>> LoadResults(bool with_blocks) override {
     // One read transaction, so that the header and the blocks belong together.
-    if (core::Status s = db_.Exec("BEGIN"); !s.ok()) return s.error();
+    // (Inside Atomically the open transaction already is one.)
+    const bool own = sqlite3_get_autocommit(db_.get()) != 0;
+    if (own) {
+      if (core::Status s = db_.Exec("BEGIN"); !s.ok()) return s.error();
+    }
     struct End {
       SqliteConnection* db;
-      ~End() { (void)db->Exec("COMMIT"); }
-    } end{&db_};
+      bool own;
+      ~End() {
+        if (own) (void)db->Exec("COMMIT");
+      }
+    } end{&db_, own};
     Statement head(db_.get(),
                    "SELECT data_version, computed_at, seconds, meta FROM result_set WHERE id = 1");
     if (!head.Step()) {

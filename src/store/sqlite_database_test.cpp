@@ -257,6 +257,48 @@ TEST(SqliteAudit, TheLogCanBeAppendedToAndNeverChanged) {
   EXPECT_EQ((*db)->AuditLog(10)->back().actor, "cli:root");
 }
 
+TEST(SqliteAtomically, AChangeAndItsAuditEntryCommitTogetherOrNotAtAll) {
+  auto db = OpenSqlite(":memory:");
+  ASSERT_TRUE(db.ok());
+  UserRecord u;
+  u.name = "kari";
+  u.role = "admin";
+  u.password_hash = "$argon2id$…";
+  u.created_at = "2026-11-23T12:00:00Z";
+  // The audit entry fails after the user was added (an empty action breaks no constraint, so
+  // fail by hand): nothing of either stays.
+  core::Status failed = (*db)->Atomically([&]() -> core::Status {
+    if (auto added = (*db)->AddUser(u); !added.ok()) return added.error();
+    if (auto e = (*db)->AppendAudit({0, "2026-11-23T12:00:00Z", "hr", "user.add", "kari", ""});
+        !e.ok())
+      return e.error();
+    return core::Error(core::ErrorCode::kIo, "the disk is full");
+  });
+  EXPECT_FALSE(failed.ok());
+  EXPECT_FALSE((*db)->FindUser("kari")->has_value());
+  EXPECT_TRUE((*db)->AuditLog(10)->empty());
+  // Both commit together; the operation's own transaction became part of the outer one.
+  core::Status ok = (*db)->Atomically([&]() -> core::Status {
+    if (auto added = (*db)->AddUser(u); !added.ok()) return added.error();
+    auto e = (*db)->AppendAudit({0, "2026-11-23T12:00:00Z", "hr", "user.add", "kari", ""});
+    if (!e.ok()) return e.error();
+    return core::Ok{};
+  });
+  ASSERT_TRUE(ok.ok()) << ok.error().ToString();
+  EXPECT_TRUE((*db)->FindUser("kari")->has_value());
+  EXPECT_EQ((*db)->AuditLog(10)->size(), 1u);
+  // A failing operation inside rolls back only itself when the body goes on and succeeds.
+  core::Status partial = (*db)->Atomically([&]() -> core::Status {
+    EXPECT_FALSE((*db)->AddUser(u).ok());  // the name is taken
+    auto e = (*db)->AppendAudit({0, "2026-11-23T12:00:01Z", "hr", "user.add.refused", "kari", ""});
+    if (!e.ok()) return e.error();
+    return core::Ok{};
+  });
+  EXPECT_TRUE(partial.ok());
+  EXPECT_EQ((*db)->Users()->size(), 1u);
+  EXPECT_EQ((*db)->AuditLog(10)->size(), 2u);
+}
+
 TEST(Passwords, Argon2idHashesVerifyTheRightPasswordOnly) {
   auto hash = HashPassword("riktig hest batteri stift");
   ASSERT_TRUE(hash.has_value());

@@ -36,22 +36,29 @@ class SqliteConnection {
 };
 
 // BEGIN IMMEDIATE … COMMIT; rolls back on destruction unless committed, so every early return
-// leaves the database as it was.
+// leaves the database as it was. Inside an open transaction (Database::Atomically) it is a
+// savepoint instead, so that the outer transaction decides.
 class Transaction {
  public:
   explicit Transaction(SqliteConnection* db) : db_(db) {}
   Transaction(const Transaction&) = delete;
   Transaction& operator=(const Transaction&) = delete;
   ~Transaction() {
-    if (open_) (void)db_->Exec("ROLLBACK");
+    if (!open_) return;
+    if (nested_) {
+      (void)db_->Exec("ROLLBACK TO agp_nested; RELEASE agp_nested");
+    } else {
+      (void)db_->Exec("ROLLBACK");
+    }
   }
   core::Status Begin() {
-    core::Status s = db_->Exec("BEGIN IMMEDIATE");
+    nested_ = sqlite3_get_autocommit(db_->get()) == 0;
+    core::Status s = db_->Exec(nested_ ? "SAVEPOINT agp_nested" : "BEGIN IMMEDIATE");
     open_ = s.ok();
     return s;
   }
   core::Status Commit() {
-    core::Status s = db_->Exec("COMMIT");
+    core::Status s = db_->Exec(nested_ ? "RELEASE agp_nested" : "COMMIT");
     if (s.ok()) open_ = false;
     return s;
   }
@@ -59,6 +66,7 @@ class Transaction {
  private:
   SqliteConnection* db_;
   bool open_ = false;
+  bool nested_ = false;
 };
 
 // A prepared statement. Bind parameters are 1-based as in SQLite.

@@ -55,6 +55,15 @@ bool Context::has_param(const std::string& name) const {
   return form_.count(name) > 0 || req_.has_param(name.c_str());
 }
 
+store::Database* Context::db() {
+  if (!db_) {
+    auto lease = services_.pool->Acquire();
+    if (!lease.ok()) return nullptr;
+    db_.emplace(std::move(lease).value());
+  }
+  return db_->db.get();
+}
+
 std::optional<core::Period> Context::period() const {
   if (!snapshot_ || !snapshot_->cube) return std::nullopt;
   std::string asked = param("periode");

@@ -89,6 +89,11 @@ class Context {
   const std::string& audit_object() const { return audit_object_; }
   const std::string& audit_detail() const { return audit_detail_; }
 
+  // The request's database connection, opened on first use. Route handlers that change
+  // something use this one: the router runs them and their audit entry in one transaction on it.
+  // nullptr when the database cannot be opened.
+  store::Database* db();
+
   // The period asked for with ?periode=, else the default year; nullopt when no results.
   std::optional<core::Period> period() const;
 
@@ -98,6 +103,7 @@ class Context {
   std::optional<Session> session_;
   std::shared_ptr<const Snapshot> snapshot_;
   std::string audit_object_, audit_detail_;
+  std::optional<ConnectionPool::Lease> db_;
   friend class Router;
   std::map<std::string, std::string> form_;
 };

@@ -20,12 +20,12 @@ void UsersPage(Context& ctx, Response& res, const std::string& notice, bool noti
   page.title = "Brukere";
   page.nav = "brukere";
   page.status = status;
-  auto db = ctx.services().pool->Acquire();
-  if (!db.ok()) {
+  store::Database* db = ctx.db();
+  if (db == nullptr) {
     SendError(ctx, res, 503, "Databasen kunne ikke leses nå.");
     return;
   }
-  auto users = (*db)->Users();
+  auto users = db->Users();
   if (!users.ok()) {
     SendError(ctx, res, 503, "Brukerne kunne ikke leses nå.");
     return;
@@ -123,9 +123,9 @@ void AddUserForm(Context& ctx, Response& res) {
     return fail("Bare ledere har egne enheter; la feltet stå tomt for andre roller.");
   }
   const metrics::MeasureCube* cube = ctx.snapshot().cube.get();
-  auto db = ctx.services().pool->Acquire();
-  if (!db.ok()) return fail("Databasen kunne ikke leses nå.");
-  auto known = (*db)->UnitKeys();
+  store::Database* db = ctx.db();
+  if (db == nullptr) return fail("Databasen kunne ikke leses nå.");
+  auto known = db->UnitKeys();
   for (const std::string& u : units) {
     bool found = known.ok() && std::binary_search(known->begin(), known->end(), u);
     if (!found && !(cube && cube->FindUnit(u) >= 0)) {
@@ -143,7 +143,7 @@ void AddUserForm(Context& ctx, Response& res) {
   user.password_hash = *hash;
   user.created_at = ctx.clock().NowUtc();
   user.units = units;
-  auto added = (*db)->AddUser(user);
+  auto added = db->AddUser(user);
   if (!added.ok()) return fail(added.error().message());
   ctx.AuditObject(name, user.role);
   std::string notice = "Brukeren «" + Escape(name) + "» er lagt til.";
@@ -159,9 +159,9 @@ void ShowAuditLog(Context& ctx, Response& res) {
   Page page;
   page.title = "Logg";
   page.nav = "logg";
-  auto db = ctx.services().pool->Acquire();
-  if (!db.ok()) return SendError(ctx, res, 503, "Databasen kunne ikke leses nå.");
-  auto log = (*db)->AuditLog(500);
+  store::Database* db = ctx.db();
+  if (db == nullptr) return SendError(ctx, res, 503, "Databasen kunne ikke leses nå.");
+  auto log = db->AuditLog(500);
   if (!log.ok()) return SendError(ctx, res, 503, "Loggen kunne ikke leses nå.");
   std::string& b = page.body;
   b += "<p class=\"lead\">Alle endringer og alle visninger av opplysninger om enkeltpersoner, "

@@ -252,9 +252,9 @@ void AddAssessment(Context& ctx, Response& res) {
     return GoalPage(ctx, res, "Skriv en begrunnelse for vurderingen.");
   }
   if (a.by.empty()) a.by = ctx.session()->user;
-  auto db = ctx.services().pool->Acquire();
-  if (!db.ok()) return SendError(ctx, res, 503, "Databasen kunne ikke leses nå.");
-  if (auto s = policy::RecordAssessment(**db, stored->policy.id, a, ctx.clock()); !s.ok()) {
+  store::Database* db = ctx.db();
+  if (db == nullptr) return SendError(ctx, res, 503, "Databasen kunne ikke leses nå.");
+  if (auto s = policy::RecordAssessment(*db, stored->policy.id, a, ctx.clock()); !s.ok()) {
     return GoalPage(ctx, res, s.error().message());
   }
   ctx.AuditObject(stored->policy.id + "/" + node->id, a.period + ": " + a.verdict);

@@ -78,12 +78,12 @@ void LogIn(Context& ctx, Response& res) {
                   " minutter før du prøver igjen.");
     return;
   }
-  auto db = ctx.services().pool->Acquire();
-  if (!db.ok()) {
+  store::Database* db = ctx.db();
+  if (db == nullptr) {
     SendError(ctx, res, 503, "Databasen kunne ikke leses nå. Prøv igjen om litt.");
     return;
   }
-  auto user = (*db)->FindUser(name);
+  auto user = db->FindUser(name);
   bool ok = false;
   if (user.ok() && user->has_value() && !(*user)->disabled) {
     ok = store::VerifyPassword(ctx.param("passord"), (*user)->password_hash);
@@ -106,7 +106,7 @@ void LogIn(Context& ctx, Response& res) {
   res.set_header("Set-Cookie", std::string(kSessionCookie) + "=" + token +
                                    "; Path=/; HttpOnly; SameSite=Strict");
   store::AuditEntry entry{0, ctx.clock().NowUtc(), session.user, "login", session.user, ""};
-  (void)(*db)->AppendAudit(entry);
+  (void)db->AppendAudit(entry);
   SendRedirect(res, SafeNext(ctx.param("neste")));
 }
 

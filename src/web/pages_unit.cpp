@@ -183,9 +183,9 @@ void ShowIndividuals(Context& ctx, Response& res) {
   if (!snap.cube || !period) return SendError(ctx, res, 404, "Det finnes ingen beregnede tall ennå.");
   const metrics::MeasureCube& cube = *snap.cube;
   std::string key = ctx.match(1);
-  auto db = ctx.services().pool->Acquire();
-  if (!db.ok()) return SendError(ctx, res, 503, "Databasen kunne ikke leses nå.");
-  auto rows = metrics::ViewIndividuals(**db, ctx.viewer(), cube, key, *period, ctx.clock());
+  store::Database* db = ctx.db();
+  if (db == nullptr) return SendError(ctx, res, 503, "Databasen kunne ikke leses nå.");
+  auto rows = metrics::ViewIndividuals(*db, ctx.viewer(), cube, key, *period, ctx.clock());
   if (!rows.ok()) {
     switch (rows.error().code()) {
       case core::ErrorCode::kForbidden:
