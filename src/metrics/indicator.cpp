@@ -31,51 +31,125 @@ constexpr std::string_view kCorePersons =
     "core staff on the count date, in the unit of their main position";
 constexpr std::string_view kCoreStaff = "core staff";
 
+// The Norwegian texts (bokmål) for the web app. They say exactly what the English ones say, in the
+// terms an HR adviser uses; CommonTermsNb() explains kjernestillinger, kjerneansatte and telledato.
+constexpr std::string_view kSsbSickNb =
+    "SSB, Sykefravær, «Om statistikken» (ssb.no); NAV, «Om statistikken – sykefravær» (nav.no): "
+    "sykefraværsdagsverk × 100 / avtalte dagsverk, mandag–fredag unntatt helligdager";
+constexpr std::string_view kKsFulltimeNb =
+    "KS, PAI-registeret: «Andelen heltidsansatte øker» (ks.no); heltidsandel og gjennomsnittlig "
+    "stillingsstørrelse, telledato 1. desember, vikarer, lærlinger og timelønnede holdt utenfor";
+constexpr std::string_view kKsPaiNb = "KS, PAI-registeret (ks.no), telledato 1. desember";
+constexpr std::string_view kKsPayNb =
+    "KS, «Stadig synkende lønnsgap mellom kvinner og menn» (ks.no): likelønn, lønn omregnet til "
+    "heltid";
+constexpr std::string_view kAml46Nb =
+    "Arbeidsmiljøloven §4-6 (oppfølgingsplan innen fire uker, dialogmøte 1 innen sju uker); "
+    "fristene ligger som data i data/reference/deadlines.csv";
+constexpr std::string_view kDialogueNb =
+    "agps eget mål for plikten til medarbeidersamtale i arbeidsgiverpolitikken";
+
+constexpr std::string_view kCorePersonsNb =
+    "kjerneansatte på telledatoen, i enheten der de har hovedstillingen";
+constexpr std::string_view kCoreStaffNb = "kjerneansatte";
+constexpr std::string_view kSickPersonsNb =
+    "personer (hver talt én gang) med avtalte dagsverk i perioden i enheten eller en av "
+    "underenhetene";
+constexpr std::string_view kAgreedNb = "avtalte dagsverk";
+
+// Each entry ends with the bokmål population, numerator, denominator, definition and source.
 constexpr std::array<IndicatorInfo, kIndicatorCount> kIndicators = {{
     {IndicatorId::kHeadcount, "headcount", "Antall ansatte", "Headcount", "personer",
      Direction::kNeither, ValueKind::kCount, false, kCorePersons, "core staff", "",
-     "Number of core staff on the count date.", kKsPai},
+     "Number of core staff on the count date.", kKsPai,
+     // bokmål
+     kCorePersonsNb, "kjerneansatte", "", "Antall kjerneansatte på telledatoen.", kKsPaiNb},
     {IndicatorId::kFte, "fte", "Årsverk", "Full-time equivalents", "årsverk", Direction::kNeither,
      ValueKind::kCount, false,
      "distinct persons with at least one core position in the unit's subtree on the count date",
      "Σ percent/100", "",
      "Σ percent/100 over the core positions active on the count date, each in its own unit.",
+     kSsbFte,
+     // bokmål
+     "personer (hver talt én gang) med minst én kjernestilling i enheten eller en av underenhetene "
+     "på telledatoen",
+     "Σ stillingsprosent/100", "",
+     "Σ stillingsprosent/100 (årsverk) over kjernestillingene som er aktive på telledatoen, hver "
+     "stilling i sin egen enhet.",
      kSsbFte},
     {IndicatorId::kFulltimeShare, "fulltime_share", "Heltidsandel", "Full-time share", "%",
      Direction::kHigherIsBetter, ValueKind::kPercent, false, kCorePersons,
      "core staff whose size is at least 100", kCoreStaff,
      "% of core staff whose size (Σ percent over their core positions in the whole organisation) "
      "is ≥ 100, compared with a tolerance of 1e-6.",
-     kKsFulltime},
+     kKsFulltime,
+     // bokmål
+     kCorePersonsNb, "kjerneansatte med stillingsstørrelse på minst 100", kCoreStaffNb,
+     "Andel (%) av kjerneansatte som har heltid: stillingsstørrelse (Σ stillingsprosent over alle "
+     "kjernestillingene deres i hele organisasjonen) ≥ 100, sammenlignet med en toleranse på én "
+     "milliondel (1e-6).",
+     kKsFulltimeNb},
     {IndicatorId::kAvgPositionSize, "avg_position_size", "Gjennomsnittlig stillingsstørrelse",
      "Average position size", "%", Direction::kHigherIsBetter, ValueKind::kMean, false,
      kCorePersons, "Σ min(size, 100)", kCoreStaff, "Mean of min(size, 100) over core staff.",
-     kKsFulltime},
+     kKsFulltime,
+     // bokmål
+     kCorePersonsNb, "Σ min(stillingsstørrelse, 100)", kCoreStaffNb,
+     "Gjennomsnittet av min(stillingsstørrelse, 100) for kjerneansatte: en stillingsstørrelse over "
+     "100 telles som 100.",
+     kKsFulltimeNb},
     {IndicatorId::kSmallPositionShare, "small_position_share", "Andel små stillinger",
      "Share of small positions", "%", Direction::kLowerIsBetter, ValueKind::kPercent, false,
      kCorePersons, "core staff whose size is below 50", kCoreStaff,
-     "% of core staff whose size is < 50.", kKsPai},
+     "% of core staff whose size is < 50.", kKsPai,
+     // bokmål
+     kCorePersonsNb, "kjerneansatte med stillingsstørrelse under 50", kCoreStaffNb,
+     "Andel (%) av kjerneansatte som har stillingsstørrelse < 50 (deltid under 50 %).", kKsPaiNb},
     {IndicatorId::kTemporaryShare, "temporary_share", "Andel midlertidig ansatte",
      "Temporary share", "%", Direction::kLowerIsBetter, ValueKind::kPercent, false, kCorePersons,
      "core staff with no `fast` core position", kCoreStaff,
-     "% of core staff with no `fast` core position.", kKsPai},
+     "% of core staff with no `fast` core position.", kKsPai,
+     // bokmål
+     kCorePersonsNb, "kjerneansatte uten fast kjernestilling", kCoreStaffNb,
+     "Andel (%) av kjerneansatte som ikke har noen fast kjernestilling, bare midlertidige.",
+     kKsPaiNb},
     {IndicatorId::kWomenShare, "women_share", "Andel kvinner", "Share of women", "%",
      Direction::kNeither, ValueKind::kPercent, false, kCorePersons, "core staff with gender K",
-     kCoreStaff, "% of core staff with gender K.", "KS Arbeidsgivermonitor (ks.no)"},
+     kCoreStaff, "% of core staff with gender K.", "KS Arbeidsgivermonitor (ks.no)",
+     // bokmål
+     kCorePersonsNb, "kjerneansatte med kjønn K", kCoreStaffNb,
+     "Andel (%) av kjerneansatte med kjønn K (kvinne).", "KS Arbeidsgivermonitor (ks.no)"},
     {IndicatorId::kWomenLeaderShare, "women_leader_share", "Andel kvinnelige ledere",
      "Share of women among leaders", "%", Direction::kNeither, ValueKind::kPercent, false,
      "core staff holding a core position with leader = 1, in the unit of their main position",
      "women among them", "core staff holding a core position with leader = 1",
-     "% with gender K among core staff who hold a core position with leader = 1.", kKsPai},
+     "% with gender K among core staff who hold a core position with leader = 1.", kKsPai,
+     // bokmål
+     "kjerneansatte som har en kjernestilling som leder (leader = 1), i enheten der de har "
+     "hovedstillingen",
+     "kvinnene blant dem", "kjerneansatte som har en kjernestilling som leder (leader = 1)",
+     "Andel (%) med kjønn K blant kjerneansatte som har en kjernestilling som leder (leader = 1).",
+     kKsPaiNb},
     {IndicatorId::kAvgAge, "avg_age", "Gjennomsnittsalder", "Average age", "år",
      Direction::kNeither, ValueKind::kMean, false, kCorePersons, "Σ age", kCoreStaff,
-     "Mean age of core staff; age in year Y is Y − birth_year.", kKsPai},
+     "Mean age of core staff; age in year Y is Y − birth_year.", kKsPai,
+     // bokmål
+     kCorePersonsNb, "Σ alder", kCoreStaffNb,
+     "Gjennomsnittsalderen til kjerneansatte; alder i år Y er Y − fødselsår.", kKsPaiNb},
     {IndicatorId::kShare55Plus, "share_55_plus", "Andel 55 år og eldre", "Share aged 55+", "%",
      Direction::kNeither, ValueKind::kPercent, false, kCorePersons, "core staff aged ≥ 55",
-     kCoreStaff, "% of core staff aged ≥ 55 (age = count-date year − birth_year).", kKsPai},
+     kCoreStaff, "% of core staff aged ≥ 55 (age = count-date year − birth_year).", kKsPai,
+     // bokmål
+     kCorePersonsNb, "kjerneansatte som er 55 år eller eldre", kCoreStaffNb,
+     "Andel (%) av kjerneansatte som er 55 år eller eldre (alder = telledatoens år − fødselsår).",
+     kKsPaiNb},
     {IndicatorId::kShare62Plus, "share_62_plus", "Andel 62 år og eldre", "Share aged 62+", "%",
      Direction::kNeither, ValueKind::kPercent, false, kCorePersons, "core staff aged ≥ 62",
-     kCoreStaff, "% of core staff aged ≥ 62 (age = count-date year − birth_year).", kKsPai},
+     kCoreStaff, "% of core staff aged ≥ 62 (age = count-date year − birth_year).", kKsPai,
+     // bokmål
+     kCorePersonsNb, "kjerneansatte som er 62 år eller eldre", kCoreStaffNb,
+     "Andel (%) av kjerneansatte som er 62 år eller eldre (alder = telledatoens år − fødselsår).",
+     kKsPaiNb},
     {IndicatorId::kSickLeavePct, "sick_leave_pct", "Sykefravær", "Sick leave", "%",
      Direction::kLowerIsBetter, ValueKind::kPercent, false,
      "distinct persons with agreed day-works in the period in the unit's subtree", "lost day-works",
@@ -85,32 +159,62 @@ constexpr std::array<IndicatorInfo, kIndicatorCount> kIndicators = {{
      "percent/100 × grade/100 for each sick absence (`egenmeldt`, `legemeldt`) that covers the day "
      "and the position (an absence without position_id covers all the person's positions), summed "
      "and capped at agreed. The day counts in the unit of the position row active that day.",
-     kSsbSick},
+     kSsbSick,
+     // bokmål
+     kSickPersonsNb, "tapte dagsverk", kAgreedNb,
+     "100 × Σ tapte dagsverk / Σ avtalte dagsverk over periodens virkedager. For hver virkedag og "
+     "hver aktiv stilling unntatt timelønnede stillinger (timelonnet), altså også vikar- og "
+     "lærlingstillinger: avtalt = stillingsprosent/100; tapt = stillingsprosent/100 × "
+     "fraværsgrad/100 for hvert sykefravær (egenmeldt eller legemeldt) som dekker dagen og "
+     "stillingen (et fravær uten stillings-ID, position_id, dekker alle personens stillinger), "
+     "summert og begrenset til det avtalte. Dagen telles i enheten til stillingsraden som er aktiv "
+     "den dagen.",
+     kSsbSickNb},
     {IndicatorId::kSickLeaveSelfPct, "sick_leave_self_pct", "Egenmeldt sykefravær",
      "Self-certified sick leave", "%", Direction::kLowerIsBetter, ValueKind::kPercent, false,
      "distinct persons with agreed day-works in the period in the unit's subtree",
      "lost day-works of `egenmeldt` absences", "agreed day-works",
      "As sick_leave_pct, counting only `egenmeldt` absences (capped at agreed on their own).",
-     kSsbSick},
+     kSsbSick,
+     // bokmål
+     kSickPersonsNb, "tapte dagsverk ved egenmeldt fravær", kAgreedNb,
+     "Som Sykefravær (sick_leave_pct), men bare egenmeldt fravær telles med (begrenset til det "
+     "avtalte for egenmeldt fravær alene).",
+     kSsbSickNb},
     {IndicatorId::kSickLeaveMedicalPct, "sick_leave_medical_pct", "Legemeldt sykefravær",
      "Doctor-certified sick leave", "%", Direction::kLowerIsBetter, ValueKind::kPercent, false,
      "distinct persons with agreed day-works in the period in the unit's subtree",
      "lost day-works of `legemeldt` absences", "agreed day-works",
      "As sick_leave_pct, counting only `legemeldt` absences. KS's municipal figures are this one.",
-     kSsbSick},
+     kSsbSick,
+     // bokmål
+     kSickPersonsNb, "tapte dagsverk ved legemeldt fravær", kAgreedNb,
+     "Som Sykefravær (sick_leave_pct), men bare legemeldt fravær telles med. Det er dette tallet "
+     "KS publiserer for kommunene.",
+     kSsbSickNb},
     {IndicatorId::kSickLeaveShortPct, "sick_leave_short_pct", "Korttidsfravær (1–16 dager)",
      "Short-term sick leave", "%", Direction::kLowerIsBetter, ValueKind::kPercent, false,
      "distinct persons with agreed day-works in the period in the unit's subtree",
      "lost day-works of absences of at most 16 calendar days", "agreed day-works",
      "As sick_leave_pct, counting only absences whose whole length (end − start + 1 calendar "
      "days) is ≤ 16.",
-     kSsbSick},
+     kSsbSick,
+     // bokmål
+     kSickPersonsNb, "tapte dagsverk ved fravær på høyst 16 kalenderdager", kAgreedNb,
+     "Som Sykefravær (sick_leave_pct), men bare fravær der hele fraværets lengde (sluttdato − "
+     "startdato + 1 kalenderdager) er ≤ 16, telles med.",
+     kSsbSickNb},
     {IndicatorId::kSickLeaveLongPct, "sick_leave_long_pct", "Langtidsfravær (over 16 dager)",
      "Long-term sick leave", "%", Direction::kLowerIsBetter, ValueKind::kPercent, false,
      "distinct persons with agreed day-works in the period in the unit's subtree",
      "lost day-works of absences longer than 16 calendar days", "agreed day-works",
      "As sick_leave_pct, counting only absences whose whole length is > 16 calendar days.",
-     kSsbSick},
+     kSsbSick,
+     // bokmål
+     kSickPersonsNb, "tapte dagsverk ved fravær på mer enn 16 kalenderdager", kAgreedNb,
+     "Som Sykefravær (sick_leave_pct), men bare fravær der hele fraværets lengde er > 16 "
+     "kalenderdager, telles med.",
+     kSsbSickNb},
     {IndicatorId::kTurnover, "turnover", "Turnover", "Turnover", "%", Direction::kLowerIsBetter,
      ValueKind::kPercent, true,
      "core staff on the previous year's count date, in the unit of their main position then",
@@ -118,6 +222,13 @@ constexpr std::array<IndicatorInfo, kIndicatorCount> kIndicators = {{
      "core staff on the previous year's count date",
      "Years only: % of the persons who were core staff on the count date of the previous year who "
      "are not core staff on this year's count date.",
+     kKsTurnover,
+     // bokmål
+     "kjerneansatte på forrige års telledato, i enheten der de hadde hovedstillingen da",
+     "de av dem som ikke er kjerneansatte på årets telledato",
+     "kjerneansatte på forrige års telledato",
+     "Bare for hele år: andel (%) av personene som var kjerneansatte på forrige års telledato, som "
+     "ikke er kjerneansatte på årets telledato.",
      kKsTurnover},
     {IndicatorId::kAvgRetirementAge, "avg_retirement_age", "Gjennomsnittlig avgangsalder",
      "Average retirement age", "år", Direction::kHigherIsBetter, ValueKind::kMean, true,
@@ -128,6 +239,16 @@ constexpr std::array<IndicatorInfo, kIndicatorCount> kIndicators = {{
      "date, are not on this year's, and were aged ≥ 55 in the previous year; age at exit = exit "
      "year − birth_year, exit year = the year of the latest end_date of the person's core "
      "positions that ended on or before this year's count date. Every end_reason counts.",
+     kKsRetirement,
+     // bokmål
+     "personer som har sluttet og var 55 år eller eldre året før, i enheten der de hadde "
+     "hovedstillingen på forrige års telledato",
+     "Σ alder ved avgang", "personer som har sluttet og var 55 år eller eldre året før",
+     "Bare for hele år: gjennomsnittlig alder ved avgang (avgangsalder) for personer som var "
+     "kjerneansatte på forrige års telledato, ikke er det på årets telledato, og var 55 år eller "
+     "eldre året før; alder ved avgang = avgangsår − fødselsår, der avgangsåret er året for den "
+     "seneste sluttdatoen (end_date) blant personens kjernestillinger som ble avsluttet på eller "
+     "før årets telledato. Alle sluttårsaker (end_reason) telles med.",
      kKsRetirement},
     {IndicatorId::kPayRatioWomenMen, "pay_ratio_women_men", "Kvinners lønn i prosent av menns",
      "Women's pay as % of men's", "%", Direction::kHigherIsBetter, ValueKind::kPercent, false,
@@ -137,7 +258,18 @@ constexpr std::array<IndicatorInfo, kIndicatorCount> kIndicators = {{
      "have a pay row dated within the 365 days up to the count date (the latest one counts); "
      "monthly pay = (annual_base_salary + fixed_allowances) / 12. Per job code of the main "
      "position as pay_ratio_women_men:CODE.",
-     kKsPay},
+     kKsPay,
+     // bokmål
+     "det minste av antall kvinner og antall menn bak de to gjennomsnittene",
+     "gjennomsnittlig månedslønn omregnet til heltid for kvinner",
+     "gjennomsnittlig månedslønn omregnet til heltid for menn",
+     "100 × gjennomsnittlig månedslønn omregnet til heltid for kvinner / for menn, blant "
+     "kjerneansatte med kjønn K eller M som har en lønnsrad datert i løpet av de 365 dagene fram "
+     "til og med telledatoen (telledato − 364 … telledato; den seneste lønnsraden gjelder); "
+     "månedslønn = (annual_base_salary + fixed_allowances) / 12, det vil si årlig grunnlønn pluss "
+     "faste tillegg, delt på 12. Også per stillingskode (job_code) i hovedstillingen, som "
+     "pay_ratio_women_men:KODE.",
+     kKsPayNb},
     {IndicatorId::kDialogueCoverage, "dialogue_coverage", "Medarbeidersamtaler gjennomført",
      "Development dialogue coverage", "%", Direction::kHigherIsBetter, ValueKind::kPercent, false,
      "core staff employed for at least 365 days, in the unit of their main position",
@@ -146,7 +278,16 @@ constexpr std::array<IndicatorInfo, kIndicatorCount> kIndicators = {{
      "% of core staff whose earliest core start_date (over every core row started on or before "
      "the count date) is ≥ 365 days before the count date who have a dialogue dated in the 365 "
      "days up to the count date (count date − 364 … count date).",
-     kDialogue},
+     kDialogue,
+     // bokmål
+     "kjerneansatte som har vært ansatt i minst 365 dager, i enheten der de har hovedstillingen",
+     "de av dem som har hatt medarbeidersamtale i de 365 dagene fram til og med telledatoen",
+     "kjerneansatte med tidligste startdato i en kjernestilling minst 365 dager før telledatoen",
+     "Andel (%) av kjerneansatte med tidligste startdato i en kjernestilling (over alle "
+     "kjernestillingsrader som startet på eller før telledatoen) minst 365 dager før telledatoen, "
+     "som har en medarbeidersamtale datert i de 365 dagene fram til og med telledatoen (telledato "
+     "− 364 … telledato).",
+     kDialogueNb},
     {IndicatorId::kFollowupPlanCompliance, "followup_plan_compliance",
      "Oppfølgingsplan innen fire uker", "Follow-up plan within four weeks", "%",
      Direction::kHigherIsBetter, ValueKind::kPercent, false,
@@ -158,7 +299,18 @@ constexpr std::array<IndicatorInfo, kIndicatorCount> kIndicators = {{
      "the period with an `oppfolgingsplan` event for the person dated between the start and the "
      "28th day. The absence counts in the unit of its position (or the person's main position) on "
      "that day.",
-     kAml46},
+     kAml46,
+     // bokmål
+     "personer (hver talt én gang) bak fraværene som inngår",
+     "fraværene som inngår, der det finnes en oppfølgingsplan (oppfolgingsplan) datert fra "
+     "fraværets start til og med fristdagen",
+     "legemeldte fravær som varer minst like lenge som fristen, og der fristdagen faller i "
+     "perioden",
+     "Andel (%) av legemeldte fravær på minst 28 dager der dag 28 (startdato + 27) faller i "
+     "perioden, som har en oppfølgingsplan (hendelsen oppfolgingsplan) for personen datert fra og "
+     "med startdatoen til og med dag 28. Fraværet telles i enheten til stillingen sin (eller "
+     "personens hovedstilling) på dag 28.",
+     kAml46Nb},
     {IndicatorId::kDialogueMeeting1Compliance, "dialogue_meeting1_compliance",
      "Dialogmøte 1 innen sju uker", "Dialogue meeting 1 within seven weeks", "%",
      Direction::kHigherIsBetter, ValueKind::kPercent, false,
@@ -170,7 +322,18 @@ constexpr std::array<IndicatorInfo, kIndicatorCount> kIndicators = {{
      "falls in the period with a `dialogmote1` event for the person dated between the start and "
      "the 49th day. The absence counts in the unit of its position (or the person's main "
      "position) on that day.",
-     kAml46},
+     kAml46,
+     // bokmål
+     "personer (hver talt én gang) bak fraværene som inngår",
+     "fraværene som inngår, der det finnes et dialogmøte 1 (dialogmote1) datert fra fraværets "
+     "start til og med fristdagen",
+     "legemeldte fravær med fraværsgrad 100 som varer minst like lenge som fristen, og der "
+     "fristdagen faller i perioden",
+     "Andel (%) av legemeldte fravær med fraværsgrad 100 (helt borte fra arbeidet) på minst 49 "
+     "dager der dag 49 (startdato + 48) faller i perioden, som har et dialogmøte 1 (hendelsen "
+     "dialogmote1) for personen datert fra og med startdatoen til og med dag 49. Fraværet telles i "
+     "enheten til stillingen sin (eller personens hovedstilling) på dag 49.",
+     kAml46Nb},
 }};
 
 }  // namespace
@@ -199,6 +362,23 @@ std::string_view CommonTerms() {
          "Thursday, Good Friday, Easter Monday, 1 May, 17 May, Ascension Day, Whit Monday, 25 and "
          "26 Dec; Easter by the Gregorian computus); 24 and 31 December are working days. Age in "
          "year Y is Y − birth_year.";
+}
+
+std::string_view CommonTermsNb() {
+  return "Enhetene danner et tre; tallet for en enhet omfatter hele enheten med alle underenheter. "
+         "En periode er en måned (2024-03), et tertial (2024-T1: januar–april), et kvartal "
+         "(2024-Q1) eller et år (2024); telledatoen er periodens siste kalenderdag. En stilling er "
+         "aktiv på dag d når startdatoen (start_date) ≤ d og sluttdatoen (end_date) er tom eller "
+         "d ≤ sluttdatoen. Kjernestillinger er aktive stillinger med ansettelsesform fast eller "
+         "midlertidig, altså ikke vikar, lærling eller timelønnet. Kjerneansatte er personene med "
+         "minst én kjernestilling; en persons stillingsstørrelse er summen av stillingsprosentene "
+         "i personens kjernestillinger, og hovedstillingen er kjernestillingen med høyest "
+         "stillingsprosent (ved likhet: tidligst startdato for raden som er aktiv den dagen, "
+         "deretter lavest stillings-ID (position_id), sammenlignet som tall når begge bare består "
+         "av sifre). Virkedager er mandag–fredag unntatt norske helligdager (1. januar, "
+         "skjærtorsdag, langfredag, 2. påskedag, 1. mai, 17. mai, Kristi himmelfartsdag, "
+         "2. pinsedag, 1. og 2. juledag; påsken beregnet etter den gregorianske kalenderen); "
+         "24. og 31. desember er virkedager. Alder i år Y er Y − fødselsår.";
 }
 
 }  // namespace agp::metrics

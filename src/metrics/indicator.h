@@ -59,6 +59,12 @@ struct IndicatorInfo {
   std::string_view denominator;  // "" for counts
   std::string_view definition;   // the exact rule of DESIGN.md §4
   std::string_view source;       // the official statistic it follows
+  // The same in Norwegian (bokmål) for the web app, saying exactly what the English fields say.
+  std::string_view population_nb;
+  std::string_view numerator_nb;
+  std::string_view denominator_nb;  // "" exactly when `denominator` is ""
+  std::string_view definition_nb;
+  std::string_view source_nb;  // `source` with its English explanations in Norwegian
 };
 
 std::span<const IndicatorInfo> Indicators();
@@ -70,5 +76,7 @@ inline constexpr std::string_view kJobCodeSeparator = ":";
 
 // The common terms every definition uses (printed by `agp indicators --explain`).
 std::string_view CommonTerms();
+// The same in Norwegian (bokmål), for the web app.
+std::string_view CommonTermsNb();
 
 }  // namespace agp::metrics
