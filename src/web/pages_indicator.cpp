@@ -55,11 +55,13 @@ std::string RenderIndicator(Context& ctx, const metrics::IndicatorInfo& info,
   std::string key(info.key);
   FigureBook book(cube, ctx.audience());
   std::string b;
-  b += "<p class=\"lead\">" + Escape(info.definition) + "</p>";
-  b += "<dl class=\"facts\"><dt>Kilde</dt><dd>" + Escape(info.source) + "</dd><dt>Hvem som "
-       "telles</dt><dd>" + Escape(info.population) + "</dd><dt>Teller</dt><dd>" +
-       Escape(info.numerator) + "</dd>";
-  if (!info.denominator.empty()) b += "<dt>Nevner</dt><dd>" + Escape(info.denominator) + "</dd>";
+  b += "<p class=\"lead\">" + Escape(info.definition_nb) + "</p>";
+  b += "<dl class=\"facts\"><dt>Kilde</dt><dd>" + Escape(info.source_nb) + "</dd><dt>Hvem som "
+       "telles</dt><dd>" + Escape(info.population_nb) + "</dd><dt>Teller</dt><dd>" +
+       Escape(info.numerator_nb) + "</dd>";
+  if (!info.denominator_nb.empty()) {
+    b += "<dt>Nevner</dt><dd>" + Escape(info.denominator_nb) + "</dd>";
+  }
   b += "<dt>Enhet</dt><dd>" + Escape(info.unit) + "</dd><dt>Retning</dt><dd>" +
        (info.direction == metrics::Direction::kHigherIsBetter  ? "høyere er bedre"
         : info.direction == metrics::Direction::kLowerIsBetter ? "lavere er bedre"
@@ -130,13 +132,15 @@ void ShowIndicators(Context& ctx, Response& res) {
   std::string& b = page.body;
   b += "<p class=\"lead\">Indikatorene følger definisjonene til SSB, NAV og KS, slik at tallene kan "
        "sammenlignes med det kommunene allerede publiserer.</p>";
+  b += "<details><summary>Begreper som går igjen</summary><p>" +
+       Escape(metrics::CommonTermsNb()) + "</p></details>";
   b += "<div class=\"table-wrap\"><table class=\"data\"><caption>Alle indikatorer</caption><thead>"
        "<tr><th scope=\"col\">Indikator</th><th scope=\"col\">Enhet</th><th scope=\"col\">Kilde"
        "</th></tr></thead><tbody>";
   for (const metrics::IndicatorInfo& info : metrics::Indicators()) {
     b += "<tr><th scope=\"row\"><a href=\"/indikatorer/" + std::string(info.key) + "\">" +
          Escape(info.label_nb) + "</a></th><td>" + Escape(info.unit) + "</td><td>" +
-         Escape(info.source) + "</td></tr>";
+         Escape(info.source_nb) + "</td></tr>";
   }
   b += "</tbody></table></div>";
   SendPage(ctx, res, page);
