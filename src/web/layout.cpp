@@ -96,6 +96,11 @@ void SendPage(Context& ctx, httplib::Response& res, const Page& page) {
     AppendEscaped(out, page.title);
     out += "</li></ol></nav>\n";
   }
+  if (ctx.has_snapshot() && ctx.snapshot().stale && ctx.signed_in()) {
+    out += "<p class=\"notice notice-info\" role=\"status\">Nye data er importert, og "
+           "indikatorene beregnes på nytt. Til det er ferdig viser sidene tallene fra før "
+           "importen.</p>\n";
+  }
   out += "<h1>";
   AppendEscaped(out, page.title);
   out += "</h1>\n";

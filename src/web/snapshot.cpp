@@ -95,14 +95,15 @@ core::Result<std::shared_ptr<const Snapshot>> SnapshotCache::Current(
   if (!stamp.ok()) return stamp.error();
   checked_ = now;
   if (current_ && current_->stamp == *stamp) return current_;
-  auto built = Build(**db, *stamp);
+  auto built = Build(**db, *stamp, current_.get());
   if (!built.ok()) return built.error();
   current_ = *built;
   return current_;
 }
 
 core::Result<std::shared_ptr<const Snapshot>> SnapshotCache::Build(store::Database& db,
-                                                                   std::string stamp) {
+                                                                   std::string stamp,
+                                                                   const Snapshot* previous) {
   auto snap = std::make_shared<Snapshot>();
   snap->stamp = std::move(stamp);
   auto cube = metrics::LoadResults(db);
@@ -110,6 +111,11 @@ core::Result<std::shared_ptr<const Snapshot>> SnapshotCache::Build(store::Databa
     snap->cube = std::make_shared<const metrics::MeasureCube>(std::move(cube).value());
   } else {
     snap->results_error = cube.error().message();
+    if (previous != nullptr && previous->cube) {
+      // Between an import's commit and its recomputed results: show the last figures, marked.
+      snap->cube = previous->cube;
+      snap->stale = true;
+    }
   }
   if (auto header = db.LoadResults(false); header.ok() && header->has_value()) {
     snap->computed_at = (*header)->computed_at;

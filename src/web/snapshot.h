@@ -39,6 +39,7 @@ class Snapshot {
   std::string stamp;                                   // the change stamp it was built from
   std::shared_ptr<const metrics::MeasureCube> cube;    // null when nothing is computed yet
   std::string results_error;                           // why there is no cube
+  bool stale = false;  // the cube is the previous results; new ones are being computed
   metrics::ReferenceFigures reference;
   std::optional<store::ImportRecord> last_import;
   std::string computed_at;
@@ -106,7 +107,9 @@ class SnapshotCache {
   void Invalidate();
 
  private:
-  core::Result<std::shared_ptr<const Snapshot>> Build(store::Database& db, std::string stamp);
+  // `previous` lends its results while new ones are being computed after an import.
+  core::Result<std::shared_ptr<const Snapshot>> Build(store::Database& db, std::string stamp,
+                                                      const Snapshot* previous);
 
   ConnectionPool* pool_;
   std::string reference_path_;
