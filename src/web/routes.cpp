@@ -148,19 +148,35 @@ void Router::Handle(const httplib::Request& req, httplib::Response& res) {
       return;
     }
     ctx.set_snapshot(*snap);
-    route.handler(ctx, res);
-    if (req.method == "POST" && route.audit[0] != '\0' && res.status < 400 && ctx.signed_in()) {
-      auto db = services_.pool->Acquire();
+    if (req.method != "POST" || route.audit[0] == '\0' || !ctx.signed_in()) {
+      route.handler(ctx, res);
+      return;
+    }
+    // A change: the handler's writes and the audit entry commit together or not at all.
+    store::Database* db = ctx.db();
+    if (db == nullptr) {
+      SendError(ctx, res, 503, "Databasen kunne ikke åpnes nå. Prøv igjen om litt.");
+      return;
+    }
+    core::Status done = db->Atomically([&]() -> core::Status {
+      route.handler(ctx, res);
+      if (res.status >= 400) {
+        return core::Error(core::ErrorCode::kInvalidInput, "refused");  // nothing is kept
+      }
       store::AuditEntry entry;
       entry.at = services_.clock->NowUtc();
       entry.actor = ctx.session()->user;
       entry.action = route.audit;
       entry.object = ctx.audit_object().empty() ? req.path : ctx.audit_object();
       entry.detail = ctx.audit_detail();
-      if (!db.ok() || !(*db)->AppendAudit(entry).ok()) {
-        SendError(ctx, res, 500, "Endringen ble gjort, men kunne ikke skrives i loggen.");
-      }
-      services_.snapshots->Invalidate();
+      if (auto e = db->AppendAudit(entry); !e.ok()) return e.error();
+      return core::Ok{};
+    });
+    services_.snapshots->Invalidate();
+    if (!done.ok() && res.status < 400) {
+      res = httplib::Response();
+      SendError(ctx, res, 500,
+                "Endringen ble ikke lagret fordi den ikke kunne skrives i loggen. Prøv igjen.");
     }
   } catch (const std::exception&) {
     res = httplib::Response();
