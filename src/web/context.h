@@ -112,7 +112,9 @@ class Context {
 void SendPage(Context& ctx, httplib::Response& res, const Page& page);
 void SendRedirect(httplib::Response& res, const std::string& to);
 // An error page with a plain Norwegian message (never internal details).
-void SendError(Context& ctx, httplib::Response& res, int status, const std::string& message);
+// `title` replaces the status's usual heading.
+void SendError(Context& ctx, httplib::Response& res, int status, const std::string& message,
+               const std::string& title = "");
 // A hidden CSRF field for the session's forms.
 std::string CsrfField(const Context& ctx);
 

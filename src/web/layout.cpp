@@ -134,7 +134,8 @@ void SendRedirect(httplib::Response& res, const std::string& to) {
   res.set_header("Cache-Control", "no-store");
 }
 
-void SendError(Context& ctx, httplib::Response& res, int status, const std::string& message) {
+void SendError(Context& ctx, httplib::Response& res, int status, const std::string& message,
+               const std::string& title) {
   Page page;
   page.status = status;
   switch (status) {
@@ -145,6 +146,7 @@ void SendError(Context& ctx, httplib::Response& res, int status, const std::stri
     case 400: page.title = "Noe mangler i skjemaet"; break;
     default: page.title = "Noe gikk galt";
   }
+  if (!title.empty()) page.title = title;
   page.body = "<p class=\"notice notice-error\">" + Escape(message) + "</p>\n<p><a href=\"/\">" +
               std::string(ctx.signed_in() ? "Til oversikten" : "Til innloggingen") + "</a></p>";
   SendPage(ctx, res, page);

@@ -77,6 +77,19 @@ std::string ShortFile(const std::string& name) {
   return slash == std::string::npos ? name : name.substr(slash + 1);
 }
 
+// The import log counts rows per table; people know the tables by their Norwegian names.
+std::string TableLabel(const std::string& table) {
+  static const std::pair<const char*, const char*> kNames[] = {
+      {"units", "enheter"},          {"employees", "ansatte"},
+      {"positions", "stillinger"},   {"position_periods", "stillingsrader"},
+      {"absences", "fravær"},        {"pay", "lønn"},
+      {"dialogues", "medarbeidersamtaler"}, {"followup_events", "oppfølging"}};
+  for (const auto& [key, label] : kNames) {
+    if (table == key) return label;
+  }
+  return table;
+}
+
 // The import log's source: a path given to `agp import`, or a package uploaded here.
 std::string SourceLabel(const std::string& source, const std::string& upload_dir) {
   namespace fs = std::filesystem;
@@ -191,7 +204,7 @@ void ImportPage(Context& ctx, Response& res, const std::string& error, int statu
       std::string counts;
       for (const auto& [file, rows] : r.counts) {
         if (!counts.empty()) counts += ", ";
-        counts += Escape(ShortFile(file)) + ": " + Count(rows);
+        counts += Escape(TableLabel(ShortFile(file))) + ": " + Count(rows);
       }
       b += "<tr><td>" + Escape(TimeLabel(r.imported_at)) + "</td><td>" +
            Escape(SourceLabel(r.source, ctx.services().options.upload_dir)) + "</td><td>" + counts +

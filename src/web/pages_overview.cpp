@@ -180,20 +180,22 @@ void ShowOverview(Context& ctx, Response& res) {
   // The choice of policy and period, for people and for the cache key.
   std::string picker = "<form class=\"period-picker\" method=\"get\" action=\"/\">";
   if (snap.policies.size() > 1 && stored != nullptr) {
-    picker += "<label for=\"policy\">Policy</label> <select id=\"policy\" name=\"policy\">";
+    picker += "<span class=\"pick pick-wide\"><label for=\"policy\">Policy</label> <select "
+              "id=\"policy\" name=\"policy\">";
     for (const StoredPolicy& p : snap.policies) {
       picker += "<option value=\"" + Escape(p.policy.id) + "\"" +
                 (&p == stored ? " selected" : "") + ">" + Escape(p.policy.title) + "</option>";
     }
-    picker += "</select> ";
+    picker += "</select></span> ";
   }
-  picker += "<label for=\"periode\">Periode</label> <select id=\"periode\" name=\"periode\">";
+  picker += "<span class=\"pick\"><label for=\"periode\">Periode</label> <select id=\"periode\" "
+            "name=\"periode\">";
   std::vector<core::Period> years = snap.Years();
   for (auto it = years.rbegin(); it != years.rend(); ++it) {
     picker += "<option value=\"" + it->ToString() + "\"" + (*it == *period ? " selected" : "") +
               ">" + it->ToString() + "</option>";
   }
-  picker += "</select> <button type=\"submit\" class=\"secondary\">Vis</button></form>";
+  picker += "</select></span> <button type=\"submit\" class=\"secondary\">Vis</button></form>";
   std::string key = "overview|" + (stored ? stored->policy.id : "") + "|" + period->ToString() +
                     "|" + ctx.audience_key();
   page.cached_body = snap.Cached(key, [&] { return AccessibleTables(picker + RenderOverview(ctx, stored, *period)); });

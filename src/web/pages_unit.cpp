@@ -1,6 +1,9 @@
 // Enheter and Enhet: every indicator for a unit beside its parent, the municipality and the
 // nation; drill-down to its children; for leaders and admins, the individuals behind their own
 // units (read through metrics::ViewIndividuals, which checks access and writes the audit log).
+#include <algorithm>
+#include <cstdlib>
+
 #include "core/date.h"
 #include "metrics/access.h"
 #include "metrics/indicator.h"
@@ -52,10 +55,13 @@ std::string RenderUnit(Context& ctx, int unit, const core::Period& period) {
   }
   int parent = u.parent;
   b += "<h2>Alle indikatorer, " + Escape(PeriodLabel(period.ToString())) + "</h2>";
+  std::string compared = parent > 0 ? Escape(cube.units()[static_cast<size_t>(parent)].name) +
+                                          ", hele kommunen og landet"
+                         : parent == 0 ? "hele kommunen og landet"
+                                       : "landet";
   b += "<div class=\"table-wrap\"><table class=\"data\"><caption>Indikatorene for " +
-       Escape(u.name) + " sammenlignet med " +
-       (parent >= 0 ? Escape(cube.units()[static_cast<size_t>(parent)].name) + ", " : "") +
-       "hele kommunen og landet</caption><thead><tr><th scope=\"col\">Indikator</th>"
+       Escape(u.name) + " sammenlignet med " + compared +
+       "</caption><thead><tr><th scope=\"col\">Indikator</th>"
        "<th scope=\"col\">" + Escape(u.name) + "</th>";
   if (parent >= 0) {
     b += "<th scope=\"col\">" + Escape(cube.units()[static_cast<size_t>(parent)].name) + "</th>";
@@ -84,19 +90,19 @@ std::string RenderUnit(Context& ctx, int unit, const core::Period& period) {
   chart.key = "sick_leave_pct";
   chart.caption = "Sykefravær per år, " + u.name;
   ChartSeries mine{u.name, {}, {}}, root{cube.units()[0].name, {}, {}}, nation{"Landet", {}, {}};
-  std::vector<std::optional<double>> nation_values;
+  bool any_nation = false;
   for (const core::Period& y : snap.Years()) {
     chart.x.push_back(y.ToString());
     mine.cells.push_back(book.Get(chart.key, unit, y));
     root.cells.push_back(book.Get(chart.key, 0, y));
     const metrics::ReferenceFigure* ref = snap.reference.Find(chart.key, y.ToString());
-    nation.plain.push_back(ref != nullptr && ref->year == y.year()
-                               ? std::optional<double>(ref->value)
-                               : std::nullopt);
+    bool same_year = ref != nullptr && ref->year == y.year();
+    nation.plain.push_back(same_year ? std::optional<double>(ref->value) : std::nullopt);
+    any_nation = any_nation || same_year;
   }
   chart.series.push_back(std::move(mine));
   if (unit != 0) chart.series.push_back(std::move(root));
-  chart.series.push_back(std::move(nation));
+  if (any_nation) chart.series.push_back(std::move(nation));
   b += RenderChart(chart);
 
   std::vector<int> kids = UnitChildren(cube, unit);
@@ -202,19 +208,34 @@ void ShowIndividuals(Context& ctx, Response& res) {
   page.title = "Ansatte i " + cube.units()[static_cast<size_t>(unit)].name;
   page.nav = "enheter";
   page.breadcrumbs.push_back({"Enheter", "/enheter"});
-  page.breadcrumbs.push_back(
-      {cube.units()[static_cast<size_t>(unit)].name, UnitHref(cube, unit, *period)});
+  for (int at : UnitPath(cube, unit)) {
+    page.breadcrumbs.push_back(
+        {cube.units()[static_cast<size_t>(at)].name, UnitHref(cube, at, *period)});
+  }
+  // Long lists in pages of kPageRows; the whole list was read (and the view logged) once.
+  constexpr size_t kPageRows = 100;
+  const size_t pages = std::max<size_t>(1, (rows->size() + kPageRows - 1) / kPageRows);
+  size_t side = 1;
+  if (std::string asked = ctx.param("side"); !asked.empty()) {
+    side = std::clamp<size_t>(std::strtoul(asked.c_str(), nullptr, 10), 1, pages);
+  }
+  const size_t first = (side - 1) * kPageRows;
+  const size_t last = std::min(rows->size(), first + kPageRows);
   std::string& b = page.body;
   b += PeriodPicker(snap.Years(), *period, "/enheter/" + key + "/ansatte");
   b += "<p class=\"notice notice-warning\">Opplysninger om enkeltpersoner. Sykefravær er "
        "helseopplysninger: bruk dem bare i oppfølgingen av den ansatte. Visningen er logget.</p>";
+  std::string range = rows->size() > kPageRows ? std::to_string(first + 1) + "–" +
+                                                     std::to_string(last) + " av "
+                                               : "";
   b += "<div class=\"table-wrap\"><table class=\"data\"><caption>Stillinger per " +
-       Escape(DateLabel(period->count_date().ToIso())) + " (" + std::to_string(rows->size()) +
-       ")</caption><thead><tr><th scope=\"col\">Ansatt</th><th scope=\"col\">Navn</th>"
+       Escape(DateLabel(period->count_date().ToIso())) + " (" + range +
+       std::to_string(rows->size()) + ")</caption><thead><tr><th scope=\"col\">Ansatt</th><th scope=\"col\">Navn</th>"
        "<th scope=\"col\">Enhet</th><th scope=\"col\">Stilling</th><th scope=\"col\">Prosent"
        "</th><th scope=\"col\">Ansettelse</th><th scope=\"col\">Alder</th><th scope=\"col\">"
        "Sykedager i perioden</th></tr></thead><tbody>";
-  for (const store::StaffRow& r : *rows) {
+  for (size_t i = first; i < last; ++i) {
+    const store::StaffRow& r = (*rows)[i];
     b += "<tr><td>" + Escape(r.employee_key) + "</td><th scope=\"row\">" +
          Escape(r.name.empty() ? "–" : r.name) + "</th><td>" + Escape(r.unit_name) + "</td><td>" +
          Escape(r.job_title.empty() ? "–" : r.job_title) + (r.leader ? " (leder)" : "") +
@@ -223,6 +244,17 @@ void ShowIndividuals(Context& ctx, Response& res) {
          "</td><td class=\"num\">" + std::to_string(r.sick_days) + "</td></tr>";
   }
   b += "</tbody></table></div>";
+  if (pages > 1) {
+    b += "<nav class=\"pager\" aria-label=\"Sider\"><ul>";
+    for (size_t p = 1; p <= pages; ++p) {
+      std::string href = "/enheter/" + UrlEncode(key) + "/ansatte?periode=" + period->ToString() +
+                         "&side=" + std::to_string(p);
+      b += "<li>" + (p == side ? "<a aria-current=\"page\" href=\"" + Escape(href) + "\">"
+                               : "<a href=\"" + Escape(href) + "\">") +
+           "Side " + std::to_string(p) + "</a></li>";
+    }
+    b += "</ul></nav>";
+  }
   SendPage(ctx, res, page);
 }
 

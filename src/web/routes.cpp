@@ -95,6 +95,10 @@ bool CrossSite(const httplib::Request& req) {
 void Router::Handle(const httplib::Request& req, httplib::Response& res) {
   Context ctx(req, services_);
   try {
+    // Who asks and what the data are, first: error pages show the menu and the footer too.
+    ctx.set_session(services_.sessions->Find(CookieValue(req, kSessionCookie)));
+    auto snap = services_.snapshots->Current();
+    if (snap.ok()) ctx.set_snapshot(*snap);
     const Compiled* found = nullptr;
     bool path_known = false;
     for (const Compiled& c : routes_) {
@@ -116,7 +120,6 @@ void Router::Handle(const httplib::Request& req, httplib::Response& res) {
       return;
     }
     const Route& route = *found->route;
-    ctx.set_session(services_.sessions->Find(CookieValue(req, kSessionCookie)));
     if (route.access != Access::kAnyone) {
       if (!ctx.signed_in()) {
         std::string next = req.method == "GET" ? "?neste=" + UrlEncode(req.target) : "";
@@ -138,16 +141,15 @@ void Router::Handle(const httplib::Request& req, httplib::Response& res) {
           !TokensEqual(ctx.param("csrf"), ctx.session()->csrf)) {
         SendError(ctx, res, 403,
                   "Skjemaet var utløpt eller ugyldig. Gå tilbake, last siden på nytt og prøv "
-                  "igjen.");
+                  "igjen.",
+                  "Skjemaet er utløpt");
         return;
       }
     }
-    auto snap = services_.snapshots->Current();
-    if (!snap.ok()) {
+    if (!ctx.has_snapshot()) {
       SendError(ctx, res, 503, "Databasen kunne ikke leses nå. Prøv igjen om litt.");
       return;
     }
-    ctx.set_snapshot(*snap);
     if (req.method != "POST" || route.audit[0] == '\0' || !ctx.signed_in()) {
       route.handler(ctx, res);
       return;

@@ -163,13 +163,14 @@ std::string PeriodPicker(const std::vector<core::Period>& years, const core::Per
   for (const auto& [name, value] : hidden) {
     out += "<input type=\"hidden\" name=\"" + Escape(name) + "\" value=\"" + Escape(value) + "\">";
   }
-  out += "<label for=\"periode\">Periode</label> <select id=\"periode\" name=\"periode\">";
+  out += "<span class=\"pick\"><label for=\"periode\">Periode</label> <select id=\"periode\" "
+         "name=\"periode\">";
   for (auto it = years.rbegin(); it != years.rend(); ++it) {
     std::string p = it->ToString();
     out += "<option value=\"" + p + "\"" + (*it == current ? " selected" : "") + ">" +
            PeriodLabel(p) + "</option>";
   }
-  out += "</select> <button type=\"submit\" class=\"secondary\">Vis</button></form>";
+  out += "</select></span> <button type=\"submit\" class=\"secondary\">Vis</button></form>";
   return out;
 }
 

@@ -455,7 +455,7 @@ async function main() {
     await s.page.getByLabel('Begrunnelse').fill('Skal avvises');
     await s.page.$$eval('form[action$="/vurdering"] input[name="csrf"]', (els) => els.forEach((e) => e.remove()));
     await clickTo(s, s.page.getByRole('button', { name: 'Lagre vurderingen' }), '403 page', { status: 403 });
-    equal(await h1(s), 'Ingen tilgang', 'the heading');
+    equal(await h1(s), 'Skjemaet er utløpt', 'the heading');
     await screenshot(s, 'forbidden-csrf');
   });
 
