@@ -2,12 +2,12 @@
 #include <cstdio>
 #include <string>
 
+#include "audit.h"
 #include "command.h"
 #include "core/clock.h"
+#include "core/role.h"
 #include "demo/generator.h"
 #include "ingest/package_writer.h"
-#include "audit.h"
-#include "core/role.h"
 #include "policy_templates.h"
 #include "recompute.h"
 #include "store/database.h"
@@ -32,10 +32,8 @@ int AddDemoAccounts(store::Database& db, const core::Workforce& w, const core::C
     const char* name;
     const char* role;
   };
-  const Account accounts[] = {{"hr", "admin"},
-                              {"leder", "leader"},
-                              {"tillitsvalgt", "union"},
-                              {"politiker", "viewer"}};
+  const Account accounts[] = {
+      {"hr", "admin"}, {"leder", "leader"}, {"tillitsvalgt", "union"}, {"politiker", "viewer"}};
   std::printf("\nDemobrukere (passordene vises bare nå):\n");
   for (const Account& a : accounts) {
     auto found = db.FindUser(a.name);

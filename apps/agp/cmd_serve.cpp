@@ -50,27 +50,27 @@ int Serve(const GlobalOptions* g, ServeFlags f) {
 }  // namespace
 
 Command ServeCommand() {
-  return {"serve", "Serve the web app", [](CLI::App* cmd, const GlobalOptions* g) {
-            auto f = std::make_shared<ServeFlags>();
-            cmd->add_option("--bind", f->options.bind, "Address to listen on")
-                ->capture_default_str();
-            cmd->add_option("--port", f->options.port, "Port (0: any free port)")
-                ->capture_default_str()
-                ->check(CLI::Range(0, 65535));
-            cmd->add_option("--min-group", f->options.min_group,
-                            "Smallest group shown to roles without access to individuals")
-                ->capture_default_str()
-                ->check(CLI::Range(1, 1000));
-            cmd->add_option("--threads", f->options.threads, "Worker threads (0: 96)")
-                ->check(CLI::Range(0, 1024));
-            cmd->add_option("--web-dir", f->options.web_dir,
-                            "Folder with static/ and node_modules/ (default: $AGP_WEB_DIR or the "
-                            "source tree's web/)");
-            cmd->add_option("--upload-dir", f->options.upload_dir,
-                            "Where uploaded packages wait for confirmation");
-            cmd->add_flag("--quiet", f->quiet, "No access log on standard error");
-            return std::function<int()>([g, f] { return Serve(g, *f); });
-          }};
+  return {
+      "serve", "Serve the web app", [](CLI::App* cmd, const GlobalOptions* g) {
+        auto f = std::make_shared<ServeFlags>();
+        cmd->add_option("--bind", f->options.bind, "Address to listen on")->capture_default_str();
+        cmd->add_option("--port", f->options.port, "Port (0: any free port)")
+            ->capture_default_str()
+            ->check(CLI::Range(0, 65535));
+        cmd->add_option("--min-group", f->options.min_group,
+                        "Smallest group shown to roles without access to individuals")
+            ->capture_default_str()
+            ->check(CLI::Range(1, 1000));
+        cmd->add_option("--threads", f->options.threads, "Worker threads (0: 96)")
+            ->check(CLI::Range(0, 1024));
+        cmd->add_option("--web-dir", f->options.web_dir,
+                        "Folder with static/ and node_modules/ (default: $AGP_WEB_DIR or the "
+                        "source tree's web/)");
+        cmd->add_option("--upload-dir", f->options.upload_dir,
+                        "Where uploaded packages wait for confirmation");
+        cmd->add_flag("--quiet", f->quiet, "No access log on standard error");
+        return std::function<int()>([g, f] { return Serve(g, *f); });
+      }};
 }
 
 }  // namespace agp::app

@@ -6,12 +6,9 @@
 
 namespace agp::metrics {
 
-core::Result<std::vector<store::StaffRow>> ViewIndividuals(store::Database& db,
-                                                           const Viewer& viewer,
-                                                           const MeasureCube& cube,
-                                                           const std::string& unit_key,
-                                                           core::Period period,
-                                                           const core::Clock& clock) {
+core::Result<std::vector<store::StaffRow>> ViewIndividuals(
+    store::Database& db, const Viewer& viewer, const MeasureCube& cube, const std::string& unit_key,
+    core::Period period, const core::Clock& clock) {
   int unit = cube.FindUnit(unit_key);
   if (unit < 0) {
     return core::Error(core::ErrorCode::kNotFound, "ukjent enhet «" + unit_key + "»");

@@ -27,11 +27,8 @@ struct Viewer {
 // there (union representatives and viewers never; leaders outside their own subtrees),
 // kNotFound for an unknown unit, kIo when the audit entry cannot be written (then nothing is
 // returned).
-core::Result<std::vector<store::StaffRow>> ViewIndividuals(store::Database& db,
-                                                           const Viewer& viewer,
-                                                           const MeasureCube& cube,
-                                                           const std::string& unit_key,
-                                                           core::Period period,
-                                                           const core::Clock& clock);
+core::Result<std::vector<store::StaffRow>> ViewIndividuals(
+    store::Database& db, const Viewer& viewer, const MeasureCube& cube, const std::string& unit_key,
+    core::Period period, const core::Clock& clock);
 
 }  // namespace agp::metrics

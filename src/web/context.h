@@ -24,8 +24,8 @@ struct ServeOptions {
   std::string bind = "127.0.0.1";
   int port = 8080;
   std::string db_path;
-  std::string web_dir;   // web/: static/ and node_modules/
-  std::string data_dir;  // data/: reference/ and policies/
+  std::string web_dir;     // web/: static/ and node_modules/
+  std::string data_dir;    // data/: reference/ and policies/
   std::string upload_dir;  // where uploaded packages wait for confirmation
   int min_group = 5;
   int threads = 0;  // 0: enough for many keep-alive connections
@@ -47,7 +47,7 @@ struct Page {
   std::string title;  // the <title> and, unless `heading` is set, the <h1>
   std::string nav;    // the main-menu item it belongs to: "oversikt", "policy", …
   std::string body;   // HTML after the <h1>
-  std::shared_ptr<const std::string> cached_body;  // used instead of `body` when set
+  std::shared_ptr<const std::string> cached_body;                // used instead of `body` when set
   std::vector<std::pair<std::string, std::string>> breadcrumbs;  // (label, href)
   int status = 200;
 };

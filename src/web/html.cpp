@@ -9,21 +9,32 @@ namespace agp::web {
 
 namespace {
 
-constexpr const char* kMonths[] = {"januar", "februar", "mars",     "april",   "mai",      "juni",
-                                   "juli",   "august",  "september", "oktober", "november",
-                                   "desember"};
+constexpr const char* kMonths[] = {"januar",    "februar", "mars",     "april",
+                                   "mai",       "juni",    "juli",     "august",
+                                   "september", "oktober", "november", "desember"};
 
 }  // namespace
 
 void AppendEscaped(std::string& out, std::string_view text) {
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
 }
@@ -77,10 +88,14 @@ std::string PeriodLabel(std::string_view period) {
   if (!p) return std::string(period);
   std::string year = std::to_string(p->year());
   switch (p->kind()) {
-    case core::PeriodKind::kMonth: return std::string(kMonths[p->index() - 1]) + " " + year;
-    case core::PeriodKind::kTertial: return std::to_string(p->index()) + ". tertial " + year;
-    case core::PeriodKind::kQuarter: return std::to_string(p->index()) + ". kvartal " + year;
-    case core::PeriodKind::kYear: return year;
+    case core::PeriodKind::kMonth:
+      return std::string(kMonths[p->index() - 1]) + " " + year;
+    case core::PeriodKind::kTertial:
+      return std::to_string(p->index()) + ". tertial " + year;
+    case core::PeriodKind::kQuarter:
+      return std::to_string(p->index()) + ". kvartal " + year;
+    case core::PeriodKind::kYear:
+      return year;
   }
   return std::string(period);
 }

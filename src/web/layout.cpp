@@ -26,9 +26,7 @@ constexpr MenuItem kMenu[] = {
     {"logg", "Logg", "/logg", true},
 };
 
-void SetCommonHeaders(httplib::Response& res) {
-  res.set_header("Cache-Control", "no-store");
-}
+void SetCommonHeaders(httplib::Response& res) { res.set_header("Cache-Control", "no-store"); }
 
 }  // namespace
 
@@ -53,7 +51,8 @@ void SendPage(Context& ctx, httplib::Response& res, const Page& page) {
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>";
   AppendEscaped(out, page.title);
   out +=
-      " – agp</title>\n<link rel=\"stylesheet\" href=\"/static/agp.css\">\n<link rel=\"icon\" href=\"data:,\">\n"
+      " – agp</title>\n<link rel=\"stylesheet\" href=\"/static/agp.css\">\n<link rel=\"icon\" "
+      "href=\"data:,\">\n"
       "<script src=\"/static/d3.min.js\" defer></script>\n"
       "<script src=\"/static/charts.js\" defer></script>\n</head>\n<body>\n"
       "<a class=\"skip-link\" href=\"#main\">Hopp til innholdet</a>\n<header class=\"site\">\n"
@@ -97,9 +96,10 @@ void SendPage(Context& ctx, httplib::Response& res, const Page& page) {
     out += "</li></ol></nav>\n";
   }
   if (ctx.has_snapshot() && ctx.snapshot().stale && ctx.signed_in()) {
-    out += "<p class=\"notice notice-info\" role=\"status\">Nye data er importert, og "
-           "indikatorene beregnes på nytt. Til det er ferdig viser sidene tallene fra før "
-           "importen.</p>\n";
+    out +=
+        "<p class=\"notice notice-info\" role=\"status\">Nye data er importert, og "
+        "indikatorene beregnes på nytt. Til det er ferdig viser sidene tallene fra før "
+        "importen.</p>\n";
   }
   out += "<h1>";
   AppendEscaped(out, page.title);
@@ -139,12 +139,23 @@ void SendError(Context& ctx, httplib::Response& res, int status, const std::stri
   Page page;
   page.status = status;
   switch (status) {
-    case 403: page.title = "Ingen tilgang"; break;
-    case 404: page.title = "Fant ikke siden"; break;
-    case 405: page.title = "Ikke tillatt"; break;
-    case 429: page.title = "For mange forsøk"; break;
-    case 400: page.title = "Noe mangler i skjemaet"; break;
-    default: page.title = "Noe gikk galt";
+    case 403:
+      page.title = "Ingen tilgang";
+      break;
+    case 404:
+      page.title = "Fant ikke siden";
+      break;
+    case 405:
+      page.title = "Ikke tillatt";
+      break;
+    case 429:
+      page.title = "For mange forsøk";
+      break;
+    case 400:
+      page.title = "Noe mangler i skjemaet";
+      break;
+    default:
+      page.title = "Noe gikk galt";
   }
   if (!title.empty()) page.title = title;
   page.body = "<p class=\"notice notice-error\">" + Escape(message) + "</p>\n<p><a href=\"/\">" +

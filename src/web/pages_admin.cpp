@@ -39,7 +39,8 @@ void UsersPage(Context& ctx, Response& res, const std::string& notice, bool noti
        "enkeltpersoner bare i sine egne enheter; tillitsvalgte og lesere ser bare tall for "
        "grupper.</p>\n";
   b += "<div class=\"table-wrap\"><table class=\"data\"><caption>Brukere (" +
-       std::to_string(users->size()) + ")</caption><thead><tr><th scope=\"col\">Navn</th>"
+       std::to_string(users->size()) +
+       ")</caption><thead><tr><th scope=\"col\">Navn</th>"
        "<th scope=\"col\">Rolle</th><th scope=\"col\">Enheter</th><th scope=\"col\">Opprettet</th>"
        "<th scope=\"col\">Status</th></tr></thead><tbody>\n";
   const metrics::MeasureCube* cube = ctx.snapshot().cube.get();
@@ -60,9 +61,11 @@ void UsersPage(Context& ctx, Response& res, const std::string& notice, bool noti
   b += "</tbody></table></div>\n";
   b += "<h2>Ny bruker</h2>\n<form class=\"stack\" method=\"post\" action=\"/brukere\">" +
        CsrfField(ctx) + "\n";
-  b += "<div class=\"field\"><label for=\"navn\">Brukernavn</label><input type=\"text\" id=\"navn\" "
-       "name=\"navn\" required maxlength=\"64\" autocomplete=\"off\"></div>\n";
-  b += "<div class=\"field\"><label for=\"rolle\">Rolle</label><select id=\"rolle\" name=\"rolle\">";
+  b +=
+      "<div class=\"field\"><label for=\"navn\">Brukernavn</label><input type=\"text\" id=\"navn\" "
+      "name=\"navn\" required maxlength=\"64\" autocomplete=\"off\"></div>\n";
+  b +=
+      "<div class=\"field\"><label for=\"rolle\">Rolle</label><select id=\"rolle\" name=\"rolle\">";
   for (core::Role r : kRoles) {
     b += "<option value=\"" + std::string(core::RoleKey(r)) + "\"" +
          (r == core::Role::kViewer ? " selected" : "") + ">" + std::string(core::RoleLabel(r)) +
@@ -108,11 +111,8 @@ void AddUserForm(Context& ctx, Response& res) {
   auto role = core::ParseRole(ctx.param("rolle"));
   std::vector<std::string> units = SplitUnits(ctx.param("enheter"));
   std::string password = ctx.param("passord");
-  auto fail = [&](const std::string& message) {
-    UsersPage(ctx, res, Escape(message), true, 400);
-  };
-  if (name.empty() || name.size() > 64 ||
-      name.find_first_of(" \t\r\n<>\"'") != std::string::npos) {
+  auto fail = [&](const std::string& message) { UsersPage(ctx, res, Escape(message), true, 400); };
+  if (name.empty() || name.size() > 64 || name.find_first_of(" \t\r\n<>\"'") != std::string::npos) {
     return fail("Brukernavnet må ha 1–64 tegn uten mellomrom, anførselstegn eller < >.");
   }
   if (!role) return fail("Velg en rolle.");
@@ -174,9 +174,8 @@ void ShowAuditLog(Context& ctx, Response& res) {
   for (const store::AuditEntry& e : *log) {
     std::string at = e.at;
     if (at.size() >= 19) at = at.substr(0, 10) + " " + at.substr(11, 8);
-    b += "<tr><td>" + Escape(at) + "</td><td>" + Escape(e.actor) + "</td><td>" +
-         Escape(e.action) + "</td><td>" + Escape(e.object) + "</td><td>" + Escape(e.detail) +
-         "</td></tr>\n";
+    b += "<tr><td>" + Escape(at) + "</td><td>" + Escape(e.actor) + "</td><td>" + Escape(e.action) +
+         "</td><td>" + Escape(e.object) + "</td><td>" + Escape(e.detail) + "</td></tr>\n";
   }
   b += "</tbody></table></div>";
   SendPage(ctx, res, page);

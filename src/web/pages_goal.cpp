@@ -24,12 +24,24 @@ std::string TargetText(const policy::Target& t, const std::string& key) {
   std::string unit = IndicatorUnit(key) == "%" ? " %" : "";
   std::string s;
   switch (t.rule) {
-    case policy::TargetRule::kAtLeast: s = "minst " + Num(t.value, 1) + unit; break;
-    case policy::TargetRule::kAtMost: s = "høyst " + Num(t.value, 1) + unit; break;
-    case policy::TargetRule::kTrendUp: s = "økende fra " + t.baseline; break;
-    case policy::TargetRule::kTrendDown: s = "synkende fra " + t.baseline; break;
-    case policy::TargetRule::kBetterThanReference: s = "bedre enn landet"; break;
-    case policy::TargetRule::kNone: s = "uten mål"; break;
+    case policy::TargetRule::kAtLeast:
+      s = "minst " + Num(t.value, 1) + unit;
+      break;
+    case policy::TargetRule::kAtMost:
+      s = "høyst " + Num(t.value, 1) + unit;
+      break;
+    case policy::TargetRule::kTrendUp:
+      s = "økende fra " + t.baseline;
+      break;
+    case policy::TargetRule::kTrendDown:
+      s = "synkende fra " + t.baseline;
+      break;
+    case policy::TargetRule::kBetterThanReference:
+      s = "bedre enn landet";
+      break;
+    case policy::TargetRule::kNone:
+      s = "uten mål";
+      break;
   }
   if (!t.by.empty()) s += " innen " + DateLabel(t.by);
   return s;
@@ -63,7 +75,8 @@ std::string RenderGoal(Context& ctx, const StoredPolicy& stored, const policy::N
     size_t at = 0;
     while (at < node.text.size()) {
       size_t end = node.text.find("\n\n", at);
-      std::string para = node.text.substr(at, end == std::string::npos ? std::string::npos : end - at);
+      std::string para =
+          node.text.substr(at, end == std::string::npos ? std::string::npos : end - at);
       if (para.find_first_not_of(" \n") != std::string::npos) b += "<p>" + Escape(para) + "</p>";
       if (end == std::string::npos) break;
       at = end + 2;
@@ -78,7 +91,8 @@ std::string RenderGoal(Context& ctx, const StoredPolicy& stored, const policy::N
   }
   for (size_t i = 0; i < node.indicators.size(); ++i) {
     const policy::IndicatorLink& link = node.indicators[i];
-    const policy::TargetResult* tr = goal != nullptr && i < goal->targets.size() ? &goal->targets[i] : nullptr;
+    const policy::TargetResult* tr =
+        goal != nullptr && i < goal->targets.size() ? &goal->targets[i] : nullptr;
     int unit = cube.FindUnit(tr != nullptr ? tr->unit : link.scope);
     if (unit < 0) unit = 0;
     const std::string& key = link.key;
@@ -96,7 +110,8 @@ std::string RenderGoal(Context& ctx, const StoredPolicy& stored, const policy::N
     b += "</dl>";
     Chart chart;
     chart.key = key;
-    chart.caption = IndicatorLabel(key) + " per år, " + cube.units()[static_cast<size_t>(unit)].name;
+    chart.caption =
+        IndicatorLabel(key) + " per år, " + cube.units()[static_cast<size_t>(unit)].name;
     if (link.target && (link.target->rule == policy::TargetRule::kAtLeast ||
                         link.target->rule == policy::TargetRule::kAtMost)) {
       chart.target = link.target->value;
@@ -137,8 +152,9 @@ std::string RenderGoal(Context& ctx, const StoredPolicy& stored, const policy::N
       bars.series.push_back(std::move(values));
       b += RenderChart(bars);
     }
-    b += "<p><a href=\"/indikatorer/" + UrlEncode(key.substr(0, key.find(':'))) + "?periode=" +
-         period.ToString() + "\">Definisjon og tall for alle enheter</a></p></section>";
+    b += "<p><a href=\"/indikatorer/" + UrlEncode(key.substr(0, key.find(':'))) +
+         "?periode=" + period.ToString() +
+         "\">Definisjon og tall for alle enheter</a></p></section>";
   }
 
   b += "<h2>Tiltak</h2>";
@@ -188,7 +204,8 @@ std::string RenderAssessments(Context& ctx, const StoredPolicy& stored, const po
   }
   if (!ctx.is_admin()) return b;
   b += "<h3>Ny vurdering</h3>";
-  if (!error.empty()) b += "<p class=\"notice notice-error\" role=\"alert\">" + Escape(error) + "</p>";
+  if (!error.empty())
+    b += "<p class=\"notice notice-error\" role=\"alert\">" + Escape(error) + "</p>";
   b += "<form class=\"stack\" method=\"post\" action=\"/mal/" + UrlEncode(stored.policy.id) + "/" +
        UrlEncode(node.id) + "/vurdering\">" + CsrfField(ctx);
   b += "<div class=\"field\"><label for=\"vurdering-periode\">Periode</label><input type=\"text\" "
@@ -200,7 +217,8 @@ std::string RenderAssessments(Context& ctx, const StoredPolicy& stored, const po
   b += "<div class=\"field\"><label for=\"begrunnelse\">Begrunnelse</label><textarea "
        "id=\"begrunnelse\" name=\"begrunnelse\" rows=\"4\" required></textarea></div>";
   b += "<div class=\"field\"><label for=\"av\">Vurdert av</label><input type=\"text\" id=\"av\" "
-       "name=\"av\" value=\"" + Escape(ctx.session()->user) + "\" required></div>";
+       "name=\"av\" value=\"" +
+       Escape(ctx.session()->user) + "\" required></div>";
   b += "<div class=\"actions\"><button type=\"submit\" class=\"primary\">Lagre vurderingen</button>"
        "</div></form>";
   return b;
@@ -212,7 +230,8 @@ void GoalPage(Context& ctx, Response& res, const std::string& error) {
   const policy::Node* node = stored ? FindNode(stored->policy.nodes, ctx.match(2)) : nullptr;
   if (node == nullptr) return SendError(ctx, res, 404, "Fant ikke dette målet.");
   auto period = ctx.period();
-  if (!snap.cube || !period) return SendError(ctx, res, 404, "Det finnes ingen beregnede tall ennå.");
+  if (!snap.cube || !period)
+    return SendError(ctx, res, 404, "Det finnes ingen beregnede tall ennå.");
   Page page;
   page.title = node->title;
   page.nav = "oversikt";
@@ -242,8 +261,9 @@ void AddAssessment(Context& ctx, Response& res) {
   a.narrative = ctx.param("begrunnelse");
   a.by = ctx.param("av");
   if (!core::Period::Parse(a.period)) {
-    return GoalPage(ctx, res, "Perioden må være et år (2025), en måned (2025-03), et tertial "
-                              "(2025-T1) eller et kvartal (2025-Q1).");
+    return GoalPage(ctx, res,
+                    "Perioden må være et år (2025), en måned (2025-03), et tertial "
+                    "(2025-T1) eller et kvartal (2025-Q1).");
   }
   if (a.verdict != "lykkes" && a.verdict != "delvis" && a.verdict != "ikke") {
     return GoalPage(ctx, res, "Velg lyktes, delvis eller ikke lyktes.");

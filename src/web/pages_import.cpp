@@ -80,10 +80,14 @@ std::string ShortFile(const std::string& name) {
 // The import log counts rows per table; people know the tables by their Norwegian names.
 std::string TableLabel(const std::string& table) {
   static const std::pair<const char*, const char*> kNames[] = {
-      {"units", "enheter"},          {"employees", "ansatte"},
-      {"positions", "stillinger"},   {"position_periods", "stillingsrader"},
-      {"absences", "fravær"},        {"pay", "lønn"},
-      {"dialogues", "medarbeidersamtaler"}, {"followup_events", "oppfølging"}};
+      {"units", "enheter"},
+      {"employees", "ansatte"},
+      {"positions", "stillinger"},
+      {"position_periods", "stillingsrader"},
+      {"absences", "fravær"},
+      {"pay", "lønn"},
+      {"dialogues", "medarbeidersamtaler"},
+      {"followup_events", "oppfølging"}};
   for (const auto& [key, label] : kNames) {
     if (table == key) return label;
   }

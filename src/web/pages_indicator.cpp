@@ -56,16 +56,19 @@ std::string RenderIndicator(Context& ctx, const metrics::IndicatorInfo& info,
   FigureBook book(cube, ctx.audience());
   std::string b;
   b += "<p class=\"lead\">" + Escape(info.definition_nb) + "</p>";
-  b += "<dl class=\"facts\"><dt>Kilde</dt><dd>" + Escape(info.source_nb) + "</dd><dt>Hvem som "
-       "telles</dt><dd>" + Escape(info.population_nb) + "</dd><dt>Teller</dt><dd>" +
-       Escape(info.numerator_nb) + "</dd>";
+  b += "<dl class=\"facts\"><dt>Kilde</dt><dd>" + Escape(info.source_nb) +
+       "</dd><dt>Hvem som "
+       "telles</dt><dd>" +
+       Escape(info.population_nb) + "</dd><dt>Teller</dt><dd>" + Escape(info.numerator_nb) +
+       "</dd>";
   if (!info.denominator_nb.empty()) {
     b += "<dt>Nevner</dt><dd>" + Escape(info.denominator_nb) + "</dd>";
   }
   b += "<dt>Enhet</dt><dd>" + Escape(info.unit) + "</dd><dt>Retning</dt><dd>" +
-       (info.direction == metrics::Direction::kHigherIsBetter  ? "høyere er bedre"
-        : info.direction == metrics::Direction::kLowerIsBetter ? "lavere er bedre"
-                                                               : "verken høyere eller lavere er bedre i seg selv") +
+       (info.direction == metrics::Direction::kHigherIsBetter ? "høyere er bedre"
+        : info.direction == metrics::Direction::kLowerIsBetter
+            ? "lavere er bedre"
+            : "verken høyere eller lavere er bedre i seg selv") +
        "</dd></dl>";
   b += PeriodPicker(snap.Years(), period, "/indikatorer/" + key);
 
@@ -92,8 +95,10 @@ std::string RenderIndicator(Context& ctx, const metrics::IndicatorInfo& info,
 
   std::string q = "?periode=" + period.ToString();
   b += "<h2>Alle enheter, " + Escape(PeriodLabel(period.ToString())) + "</h2>";
-  b += "<p>Last ned: <a href=\"/indikatorer/" + key + ".csv" + q + "\" download>CSV</a> · <a "
-       "href=\"/indikatorer/" + key + ".xlsx" + q + "\" download>Excel (XLSX)</a></p>";
+  b += "<p>Last ned: <a href=\"/indikatorer/" + key + ".csv" + q +
+       "\" download>CSV</a> · <a "
+       "href=\"/indikatorer/" +
+       key + ".xlsx" + q + "\" download>Excel (XLSX)</a></p>";
   b += "<div class=\"table-wrap\"><table class=\"data\"><caption>" + Escape(info.label_nb) +
        " for hver enhet (hele treet under enheten er med)</caption><thead><tr><th scope=\"col\">"
        "Enhet</th><th scope=\"col\">Verdi</th><th scope=\"col\">Teller</th><th scope=\"col\">"
@@ -130,10 +135,11 @@ void ShowIndicators(Context& ctx, Response& res) {
   page.title = "Indikatorer";
   page.nav = "indikatorer";
   std::string& b = page.body;
-  b += "<p class=\"lead\">Indikatorene følger definisjonene til SSB, NAV og KS, slik at tallene kan "
-       "sammenlignes med det kommunene allerede publiserer.</p>";
-  b += "<details><summary>Begreper som går igjen</summary><p>" +
-       Escape(metrics::CommonTermsNb()) + "</p></details>";
+  b +=
+      "<p class=\"lead\">Indikatorene følger definisjonene til SSB, NAV og KS, slik at tallene kan "
+      "sammenlignes med det kommunene allerede publiserer.</p>";
+  b += "<details><summary>Begreper som går igjen</summary><p>" + Escape(metrics::CommonTermsNb()) +
+       "</p></details>";
   b += "<div class=\"table-wrap\"><table class=\"data\"><caption>Alle indikatorer</caption><thead>"
        "<tr><th scope=\"col\">Indikator</th><th scope=\"col\">Enhet</th><th scope=\"col\">Kilde"
        "</th></tr></thead><tbody>";
@@ -157,16 +163,18 @@ void ShowIndicator(Context& ctx, Response& res) {
   page.title = std::string(info->label_nb);
   page.nav = "indikatorer";
   page.breadcrumbs.push_back({"Indikatorer", "/indikatorer"});
-  std::string key = "indicator|" + std::string(info->key) + "|" + period->ToString() + "|" +
-                    ctx.audience_key();
-  page.cached_body = snap.Cached(key, [&] { return AccessibleTables(RenderIndicator(ctx, *info, *period)); });
+  std::string key =
+      "indicator|" + std::string(info->key) + "|" + period->ToString() + "|" + ctx.audience_key();
+  page.cached_body =
+      snap.Cached(key, [&] { return AccessibleTables(RenderIndicator(ctx, *info, *period)); });
   SendPage(ctx, res, page);
 }
 
 void DownloadIndicatorCsv(Context& ctx, Response& res) {
   const metrics::IndicatorInfo* info = InfoFromPath(ctx);
   if (info == nullptr) return SendError(ctx, res, 404, "Fant ingen indikator med dette navnet.");
-  if (!ctx.snapshot().cube) return SendError(ctx, res, 404, "Det finnes ingen beregnede tall ennå.");
+  if (!ctx.snapshot().cube)
+    return SendError(ctx, res, 404, "Det finnes ingen beregnede tall ennå.");
   auto period = PeriodFor(ctx, *info);
   if (!period) return SendError(ctx, res, 404, "Det finnes ingen tall for denne perioden.");
   auto figures = Figures(ctx, *info, *period);
@@ -186,7 +194,8 @@ void DownloadIndicatorCsv(Context& ctx, Response& res) {
 void DownloadIndicatorXlsx(Context& ctx, Response& res) {
   const metrics::IndicatorInfo* info = InfoFromPath(ctx);
   if (info == nullptr) return SendError(ctx, res, 404, "Fant ingen indikator med dette navnet.");
-  if (!ctx.snapshot().cube) return SendError(ctx, res, 404, "Det finnes ingen beregnede tall ennå.");
+  if (!ctx.snapshot().cube)
+    return SendError(ctx, res, 404, "Det finnes ingen beregnede tall ennå.");
   auto period = PeriodFor(ctx, *info);
   if (!period) return SendError(ctx, res, 404, "Det finnes ingen tall for denne perioden.");
   auto figures = Figures(ctx, *info, *period);
@@ -199,9 +208,10 @@ void DownloadIndicatorXlsx(Context& ctx, Response& res) {
   close(fd);
   lxw_workbook* wb = workbook_new(path);
   lxw_worksheet* ws = workbook_add_worksheet(wb, std::string(info->key).substr(0, 31).c_str());
-  const char* headers[] = {"indikator", "enhet_id", "enhet", "periode", "verdi",
+  const char* headers[] = {"indikator", "enhet_id", "enhet",    "periode", "verdi",
                            "teller",    "nevner",   "personer", "skjult"};
-  for (int c = 0; c < 9; ++c) worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), headers[c], nullptr);
+  for (int c = 0; c < 9; ++c)
+    worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), headers[c], nullptr);
   lxw_row_t row = 1;
   for (const metrics::Figure& f : *figures) {
     const metrics::CubeUnit& u = cube.units()[static_cast<size_t>(f.unit)];
@@ -228,8 +238,7 @@ void DownloadIndicatorXlsx(Context& ctx, Response& res) {
   res.set_header("Content-Disposition",
                  "attachment; filename=\"" + Filename(*info, *period, "xlsx") + "\"");
   res.set_header("Cache-Control", "no-store");
-  res.set_content(bytes.str(),
-                  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  res.set_content(bytes.str(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 }
 
 }  // namespace agp::web

@@ -42,7 +42,8 @@ void LoginPage(Context& ctx, Response& res, int status, const std::string& messa
        "\">\n";
   b += "<div class=\"field\"><label for=\"navn\">Brukernavn</label>"
        "<input type=\"text\" id=\"navn\" name=\"navn\" autocomplete=\"username\" required "
-       "value=\"" + Escape(ctx.param("navn")) + "\"></div>\n";
+       "value=\"" +
+       Escape(ctx.param("navn")) + "\"></div>\n";
   b += "<div class=\"field\"><label for=\"passord\">Passord</label>"
        "<input type=\"password\" id=\"passord\" name=\"passord\" "
        "autocomplete=\"current-password\" required></div>\n";
@@ -103,8 +104,8 @@ void LogIn(Context& ctx, Response& res) {
   session.role = core::ParseRole((*user)->role).value_or(core::Role::kViewer);
   session.units = (*user)->units;
   std::string token = ctx.services().sessions->Create(session);
-  res.set_header("Set-Cookie", std::string(kSessionCookie) + "=" + token +
-                                   "; Path=/; HttpOnly; SameSite=Strict");
+  res.set_header("Set-Cookie",
+                 std::string(kSessionCookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Strict");
   store::AuditEntry entry{0, ctx.clock().NowUtc(), session.user, "login", session.user, ""};
   (void)db->AppendAudit(entry);
   SendRedirect(res, SafeNext(ctx.param("neste")));
@@ -112,8 +113,8 @@ void LogIn(Context& ctx, Response& res) {
 
 void LogOut(Context& ctx, Response& res) {
   ctx.services().sessions->Remove(CookieValue(ctx.request(), kSessionCookie));
-  res.set_header("Set-Cookie", std::string(kSessionCookie) +
-                                   "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+  res.set_header("Set-Cookie",
+                 std::string(kSessionCookie) + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
   SendRedirect(res, "/logg-inn");
 }
 

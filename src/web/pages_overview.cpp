@@ -52,9 +52,8 @@ void RenderNodes(const std::vector<policy::Node>& nodes, const TreeInput& in, st
   for (const policy::Node& n : nodes) {
     out += "<li class=\"node\"><span class=\"node-kind\">" + Escape(n.kind) + "</span> ";
     auto g = in.goals.find(n.id);
-    std::string href =
-        "/mal/" + UrlEncode(in.policy->policy.id) + "/" + UrlEncode(n.id) + "?periode=" +
-        in.period.ToString();
+    std::string href = "/mal/" + UrlEncode(in.policy->policy.id) + "/" + UrlEncode(n.id) +
+                       "?periode=" + in.period.ToString();
     if (g != in.goals.end()) {
       out += "<a class=\"node-title\" href=\"" + Escape(href) + "\">" + Escape(n.title) + "</a> ";
       out += "<span class=\"node-status\">" + StatusBadge(g->second->status) + "</span>";
@@ -65,7 +64,9 @@ void RenderNodes(const std::vector<policy::Node>& nodes, const TreeInput& in, st
           int unit = cube.FindUnit(t.unit);
           out += "<li>" + Escape(IndicatorLabel(t.link.key));
           if (unit > 0) out += " (" + Escape(cube.units()[static_cast<size_t>(unit)].name) + ")";
-          out += ": <strong>" + CellText(unit >= 0 ? in.book->Get(t.link.key, unit, in.period) : nullptr, t.link.key) +
+          out += ": <strong>" +
+                 CellText(unit >= 0 ? in.book->Get(t.link.key, unit, in.period) : nullptr,
+                          t.link.key) +
                  "</strong> ";
           if (unit >= 0) {
             out += Spark(*in.book, t.link.key, unit, in.years,
@@ -114,8 +115,8 @@ std::string RenderOverview(Context& ctx, const StoredPolicy* stored, const core:
                                         policy::GoalStatus::kOffTrack, policy::GoalStatus::kNoData,
                                         policy::GoalStatus::kNoTarget};
     for (policy::GoalStatus s : order) {
-      b += "<li><span class=\"count\">" + std::to_string(counts[static_cast<int>(s)]) +
-           "</span> " + StatusBadge(s) + "</li>";
+      b += "<li><span class=\"count\">" + std::to_string(counts[static_cast<int>(s)]) + "</span> " +
+           StatusBadge(s) + "</li>";
     }
     b += "</ul></section>";
   }
@@ -124,8 +125,8 @@ std::string RenderOverview(Context& ctx, const StoredPolicy* stored, const core:
        Escape(cube.units()[0].name) + "</h2><ul class=\"cards\">";
   for (const char* key : kKeyFigures) {
     const metrics::Cell* cell = book.Get(key, 0, period);
-    b += "<li class=\"card\"><h3><a href=\"/indikatorer/" + std::string(key) + "?periode=" +
-         period.ToString() + "\">" + Escape(IndicatorLabel(key)) +
+    b += "<li class=\"card\"><h3><a href=\"/indikatorer/" + std::string(key) +
+         "?periode=" + period.ToString() + "\">" + Escape(IndicatorLabel(key)) +
          "</a></h3><p class=\"figure-value\">" + CellText(cell, key) + "</p>";
     b += Spark(book, key, 0, years, "Utvikling for " + IndicatorLabel(key));
     if (const metrics::ReferenceFigure* ref = snap.reference.Find(key, period.ToString())) {
@@ -142,9 +143,9 @@ std::string RenderOverview(Context& ctx, const StoredPolicy* stored, const core:
     for (const policy::GoalResult& g : goals) in.goals[g.node->id] = &g;
     b += "<section aria-labelledby=\"tree-heading\"><h2 id=\"tree-heading\">" +
          Escape(stored->policy.title) + "</h2><p class=\"muted\">" +
-         Escape(stored->policy.organisation) + ", vedtatt av " +
-         Escape(stored->policy.adopted.by) + " " + Escape(DateLabel(stored->policy.adopted.date)) +
-         ". Gyldig " + Escape(DateLabel(stored->policy.valid.from)) + " – " +
+         Escape(stored->policy.organisation) + ", vedtatt av " + Escape(stored->policy.adopted.by) +
+         " " + Escape(DateLabel(stored->policy.adopted.date)) + ". Gyldig " +
+         Escape(DateLabel(stored->policy.valid.from)) + " – " +
          Escape(stored->policy.valid.to.empty() ? std::string("inntil videre")
                                                 : DateLabel(stored->policy.valid.to)) +
          ".</p>";
@@ -180,16 +181,18 @@ void ShowOverview(Context& ctx, Response& res) {
   // The choice of policy and period, for people and for the cache key.
   std::string picker = "<form class=\"period-picker\" method=\"get\" action=\"/\">";
   if (snap.policies.size() > 1 && stored != nullptr) {
-    picker += "<span class=\"pick pick-wide\"><label for=\"policy\">Policy</label> <select "
-              "id=\"policy\" name=\"policy\">";
+    picker +=
+        "<span class=\"pick pick-wide\"><label for=\"policy\">Policy</label> <select "
+        "id=\"policy\" name=\"policy\">";
     for (const StoredPolicy& p : snap.policies) {
       picker += "<option value=\"" + Escape(p.policy.id) + "\"" +
                 (&p == stored ? " selected" : "") + ">" + Escape(p.policy.title) + "</option>";
     }
     picker += "</select></span> ";
   }
-  picker += "<span class=\"pick\"><label for=\"periode\">Periode</label> <select id=\"periode\" "
-            "name=\"periode\">";
+  picker +=
+      "<span class=\"pick\"><label for=\"periode\">Periode</label> <select id=\"periode\" "
+      "name=\"periode\">";
   std::vector<core::Period> years = snap.Years();
   for (auto it = years.rbegin(); it != years.rend(); ++it) {
     picker += "<option value=\"" + it->ToString() + "\"" + (*it == *period ? " selected" : "") +
@@ -198,7 +201,8 @@ void ShowOverview(Context& ctx, Response& res) {
   picker += "</select></span> <button type=\"submit\" class=\"secondary\">Vis</button></form>";
   std::string key = "overview|" + (stored ? stored->policy.id : "") + "|" + period->ToString() +
                     "|" + ctx.audience_key();
-  page.cached_body = snap.Cached(key, [&] { return AccessibleTables(picker + RenderOverview(ctx, stored, *period)); });
+  page.cached_body = snap.Cached(
+      key, [&] { return AccessibleTables(picker + RenderOverview(ctx, stored, *period)); });
   SendPage(ctx, res, page);
 }
 

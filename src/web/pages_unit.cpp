@@ -20,8 +20,8 @@ constexpr const char* kChildFigures[] = {"headcount", "fulltime_share", "avg_pos
                                          "sick_leave_pct", "turnover"};
 
 std::string UnitHref(const metrics::MeasureCube& cube, int unit, const core::Period& period) {
-  return "/enheter/" + UrlEncode(cube.units()[static_cast<size_t>(unit)].key) + "?periode=" +
-         period.ToString();
+  return "/enheter/" + UrlEncode(cube.units()[static_cast<size_t>(unit)].key) +
+         "?periode=" + period.ToString();
 }
 
 void RenderTree(const metrics::MeasureCube& cube, const std::vector<std::vector<int>>& children,
@@ -62,7 +62,8 @@ std::string RenderUnit(Context& ctx, int unit, const core::Period& period) {
   b += "<div class=\"table-wrap\"><table class=\"data\"><caption>Indikatorene for " +
        Escape(u.name) + " sammenlignet med " + compared +
        "</caption><thead><tr><th scope=\"col\">Indikator</th>"
-       "<th scope=\"col\">" + Escape(u.name) + "</th>";
+       "<th scope=\"col\">" +
+       Escape(u.name) + "</th>";
   if (parent >= 0) {
     b += "<th scope=\"col\">" + Escape(cube.units()[static_cast<size_t>(parent)].name) + "</th>";
   }
@@ -71,9 +72,8 @@ std::string RenderUnit(Context& ctx, int unit, const core::Period& period) {
   for (const metrics::IndicatorInfo& info : metrics::Indicators()) {
     if (!metrics::AppliesTo(info.id, period)) continue;
     std::string key(info.key);
-    b += "<tr><th scope=\"row\"><a href=\"/indikatorer/" + key + "?periode=" +
-         period.ToString() + "\">" + Escape(info.label_nb) + "</a>" +
-         (info.unit == "%" ? " (%)" : "") + "</th>";
+    b += "<tr><th scope=\"row\"><a href=\"/indikatorer/" + key + "?periode=" + period.ToString() +
+         "\">" + Escape(info.label_nb) + "</a>" + (info.unit == "%" ? " (%)" : "") + "</th>";
     b += CellTd(book.Get(key, unit, period), key);
     if (parent >= 0) b += CellTd(book.Get(key, parent, period), key);
     if (unit != 0 && parent != 0) b += CellTd(book.Get(key, 0, period), key);
@@ -108,7 +108,8 @@ std::string RenderUnit(Context& ctx, int unit, const core::Period& period) {
   std::vector<int> kids = UnitChildren(cube, unit);
   if (!kids.empty()) {
     b += "<h2>Underenheter</h2><div class=\"table-wrap\"><table class=\"data\"><caption>"
-         "Underenhetene til " + Escape(u.name) + ", " + Escape(PeriodLabel(period.ToString())) +
+         "Underenhetene til " +
+         Escape(u.name) + ", " + Escape(PeriodLabel(period.ToString())) +
          "</caption><thead><tr><th scope=\"col\">Enhet</th>";
     for (const char* key : kChildFigures) {
       if (auto id = metrics::FindIndicator(key); id && metrics::AppliesTo(*id, period)) {
@@ -152,8 +153,9 @@ void ShowUnits(Context& ctx, Response& res) {
       int p = cube.units()[static_cast<size_t>(u)].parent;
       (p < 0 ? roots : children[static_cast<size_t>(p)]).push_back(u);
     }
-    std::string b = "<p class=\"lead\">Velg en enhet for å se alle indikatorene for den, "
-                    "sammenlignet med enheten over, hele kommunen og landet.</p><ul class=\"unit-tree\">";
+    std::string b =
+        "<p class=\"lead\">Velg en enhet for å se alle indikatorene for den, "
+        "sammenlignet med enheten over, hele kommunen og landet.</p><ul class=\"unit-tree\">";
     for (int r : roots) RenderTree(cube, children, r, *period, b);
     b += "</ul>";
     return b;
@@ -164,7 +166,8 @@ void ShowUnits(Context& ctx, Response& res) {
 void ShowUnit(Context& ctx, Response& res) {
   const Snapshot& snap = ctx.snapshot();
   auto period = ctx.period();
-  if (!snap.cube || !period) return SendError(ctx, res, 404, "Det finnes ingen beregnede tall ennå.");
+  if (!snap.cube || !period)
+    return SendError(ctx, res, 404, "Det finnes ingen beregnede tall ennå.");
   const metrics::MeasureCube& cube = *snap.cube;
   int unit = cube.FindUnit(ctx.match(1));
   if (unit < 0) return SendError(ctx, res, 404, "Fant ingen enhet med denne id-en.");
@@ -179,14 +182,16 @@ void ShowUnit(Context& ctx, Response& res) {
   }
   std::string key = "unit|" + cube.units()[static_cast<size_t>(unit)].key + "|" +
                     period->ToString() + "|" + ctx.audience_key();
-  page.cached_body = snap.Cached(key, [&] { return AccessibleTables(RenderUnit(ctx, unit, *period)); });
+  page.cached_body =
+      snap.Cached(key, [&] { return AccessibleTables(RenderUnit(ctx, unit, *period)); });
   SendPage(ctx, res, page);
 }
 
 void ShowIndividuals(Context& ctx, Response& res) {
   const Snapshot& snap = ctx.snapshot();
   auto period = ctx.period();
-  if (!snap.cube || !period) return SendError(ctx, res, 404, "Det finnes ingen beregnede tall ennå.");
+  if (!snap.cube || !period)
+    return SendError(ctx, res, 404, "Det finnes ingen beregnede tall ennå.");
   const metrics::MeasureCube& cube = *snap.cube;
   std::string key = ctx.match(1);
   store::Database* db = ctx.db();
@@ -200,7 +205,8 @@ void ShowIndividuals(Context& ctx, Response& res) {
                          "dem.");
       case core::ErrorCode::kNotFound:
         return SendError(ctx, res, 404, "Fant ingen enhet med denne id-en.");
-      default: return SendError(ctx, res, 503, "De ansatte kunne ikke leses nå.");
+      default:
+        return SendError(ctx, res, 503, "De ansatte kunne ikke leses nå.");
     }
   }
   int unit = cube.FindUnit(key);
@@ -225,12 +231,13 @@ void ShowIndividuals(Context& ctx, Response& res) {
   b += PeriodPicker(snap.Years(), *period, "/enheter/" + key + "/ansatte");
   b += "<p class=\"notice notice-warning\">Opplysninger om enkeltpersoner. Sykefravær er "
        "helseopplysninger: bruk dem bare i oppfølgingen av den ansatte. Visningen er logget.</p>";
-  std::string range = rows->size() > kPageRows ? std::to_string(first + 1) + "–" +
-                                                     std::to_string(last) + " av "
-                                               : "";
+  std::string range = rows->size() > kPageRows
+                          ? std::to_string(first + 1) + "–" + std::to_string(last) + " av "
+                          : "";
   b += "<div class=\"table-wrap\"><table class=\"data\"><caption>Stillinger per " +
        Escape(DateLabel(period->count_date().ToIso())) + " (" + range +
-       std::to_string(rows->size()) + ")</caption><thead><tr><th scope=\"col\">Ansatt</th><th scope=\"col\">Navn</th>"
+       std::to_string(rows->size()) +
+       ")</caption><thead><tr><th scope=\"col\">Ansatt</th><th scope=\"col\">Navn</th>"
        "<th scope=\"col\">Enhet</th><th scope=\"col\">Stilling</th><th scope=\"col\">Prosent"
        "</th><th scope=\"col\">Ansettelse</th><th scope=\"col\">Alder</th><th scope=\"col\">"
        "Sykedager i perioden</th></tr></thead><tbody>";
@@ -249,8 +256,9 @@ void ShowIndividuals(Context& ctx, Response& res) {
     for (size_t p = 1; p <= pages; ++p) {
       std::string href = "/enheter/" + UrlEncode(key) + "/ansatte?periode=" + period->ToString() +
                          "&side=" + std::to_string(p);
-      b += "<li>" + (p == side ? "<a aria-current=\"page\" href=\"" + Escape(href) + "\">"
-                               : "<a href=\"" + Escape(href) + "\">") +
+      b += "<li>" +
+           (p == side ? "<a aria-current=\"page\" href=\"" + Escape(href) + "\">"
+                      : "<a href=\"" + Escape(href) + "\">") +
            "Side " + std::to_string(p) + "</a></li>";
     }
     b += "</ul></nav>";

@@ -43,9 +43,12 @@ const std::vector<Route>& Routes() {
 bool Allows(Access access, core::Role role) {
   switch (access) {
     case Access::kAnyone:
-    case Access::kSignedIn: return true;
-    case Access::kLeader: return role == core::Role::kLeader || role == core::Role::kAdmin;
-    case Access::kAdmin: return role == core::Role::kAdmin;
+    case Access::kSignedIn:
+      return true;
+    case Access::kLeader:
+      return role == core::Role::kLeader || role == core::Role::kAdmin;
+    case Access::kAdmin:
+      return role == core::Role::kAdmin;
   }
   return false;
 }
@@ -69,8 +72,8 @@ std::string CookieValue(const httplib::Request& req, const std::string& name) {
 
 Router::Router(Services& services) : services_(services) {
   for (const Route& r : Routes()) {
-    bool literal = std::string_view(r.pattern).find_first_of("()[]\\.*+?^$|{}") ==
-                   std::string_view::npos;
+    bool literal =
+        std::string_view(r.pattern).find_first_of("()[]\\.*+?^$|{}") == std::string_view::npos;
     routes_.push_back({&r, literal, literal ? std::regex() : std::regex(r.pattern)});
   }
 }
@@ -106,7 +109,8 @@ void Router::Handle(const httplib::Request& req, httplib::Response& res) {
       if (c.literal ? req.path != c.route->pattern : !std::regex_match(req.path, m, c.regex))
         continue;
       path_known = true;
-      if (req.method == c.route->method || (req.method == "HEAD" && std::string(c.route->method) == "GET")) {
+      if (req.method == c.route->method ||
+          (req.method == "HEAD" && std::string(c.route->method) == "GET")) {
         found = &c;
         const_cast<httplib::Request&>(req).matches = m;
         break;
@@ -114,9 +118,9 @@ void Router::Handle(const httplib::Request& req, httplib::Response& res) {
     }
     if (found == nullptr) {
       if (path_known) res.set_header("Allow", "GET, POST");
-      SendError(ctx, res, path_known ? 405 : 404,
-                path_known ? "Denne adressen tar ikke imot slike forespørsler."
-                           : "Siden finnes ikke.");
+      SendError(
+          ctx, res, path_known ? 405 : 404,
+          path_known ? "Denne adressen tar ikke imot slike forespørsler." : "Siden finnes ikke.");
       return;
     }
     const Route& route = *found->route;

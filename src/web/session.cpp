@@ -24,9 +24,8 @@ SessionStore::SessionStore(std::chrono::seconds idle, std::chrono::seconds lifet
 
 std::string SessionStore::HashToken(const std::string& token) {
   std::array<unsigned char, crypto_generichash_BYTES> hash{};
-  crypto_generichash(hash.data(), hash.size(),
-                     reinterpret_cast<const unsigned char*>(token.data()), token.size(), nullptr,
-                     0);
+  crypto_generichash(hash.data(), hash.size(), reinterpret_cast<const unsigned char*>(token.data()),
+                     token.size(), nullptr, 0);
   return std::string(reinterpret_cast<const char*>(hash.data()), hash.size());
 }
 

@@ -28,17 +28,17 @@ namespace agp::web {
 
 struct StoredPolicy {
   policy::Policy policy;
-  store::PolicyVersion version;  // without the document
-  std::vector<store::PolicyVersion> versions;  // every version of this id, oldest first
+  store::PolicyVersion version;                      // without the document
+  std::vector<store::PolicyVersion> versions;        // every version of this id, oldest first
   std::vector<store::AssessmentRecord> assessments;  // oldest first
-  std::vector<policy::Diagnostic> lint;               // of the stored version
+  std::vector<policy::Diagnostic> lint;              // of the stored version
 };
 
 class Snapshot {
  public:
-  std::string stamp;                                   // the change stamp it was built from
-  std::shared_ptr<const metrics::MeasureCube> cube;    // null when nothing is computed yet
-  std::string results_error;                           // why there is no cube
+  std::string stamp;                                 // the change stamp it was built from
+  std::shared_ptr<const metrics::MeasureCube> cube;  // null when nothing is computed yet
+  std::string results_error;                         // why there is no cube
   bool stale = false;  // the cube is the previous results; new ones are being computed
   metrics::ReferenceFigures reference;
   std::optional<store::ImportRecord> last_import;

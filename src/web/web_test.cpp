@@ -134,8 +134,8 @@ class WebApp : public ::testing::Test {
     std::string login_cookie = Between(form->get_header_value("Set-Cookie"), "agp_login=", ";");
     std::string token = Between(form->body, "name=\"login_token\" value=\"", "\"");
     httplib::Headers headers = {{"Cookie", "agp_login=" + login_cookie}};
-    httplib::Params params = {{"login_token", token}, {"navn", name}, {"passord", password},
-                              {"neste", "/"}};
+    httplib::Params params = {
+        {"login_token", token}, {"navn", name}, {"passord", password}, {"neste", "/"}};
     auto res = c.Post("/logg-inn", headers, params);
     EXPECT_TRUE(res);
     if (status != nullptr) *status = res->status;
@@ -165,7 +165,8 @@ std::map<std::string, std::string> SamplePaths(const std::string& own_unit) {
       {"/logg-ut", "/logg-ut"},
       {"/", "/"},
       {"/mal/([^/]+)/([^/]+)", std::string("/mal/") + kPolicy + "/" + kGoal},
-      {"/mal/([^/]+)/([^/]+)/vurdering", std::string("/mal/") + kPolicy + "/" + kGoal + "/vurdering"},
+      {"/mal/([^/]+)/([^/]+)/vurdering",
+       std::string("/mal/") + kPolicy + "/" + kGoal + "/vurdering"},
       {"/enheter", "/enheter"},
       {"/enheter/([^/]+)", "/enheter/" + own_unit},
       {"/enheter/([^/]+)/ansatte", "/enheter/" + own_unit + "/ansatte"},
@@ -260,9 +261,8 @@ TEST_F(WebApp, LeadersSeeIndividualsOnlyInTheirOwnUnitsAndEveryViewIsLogged) {
 // numerator, denominator or population; a shown row is about at least five persons. The admin
 // sees the same rows with their values, so the test fails if suppression stops working.
 TEST_F(WebApp, UnionAndViewersNeverGetASuppressedValue) {
-  const char* keys[] = {"headcount",      "fulltime_share", "sick_leave_pct", "women_share",
-                        "avg_age",        "turnover",       "pay_ratio_women_men",
-                        "dialogue_coverage"};
+  const char* keys[] = {"headcount", "fulltime_share", "sick_leave_pct",      "women_share",
+                        "avg_age",   "turnover",       "pay_ratio_women_men", "dialogue_coverage"};
   Login admin = LogIn("test-admin");
   int suppressed_rows = 0;
   for (const char* role : {"union", "viewer"}) {
@@ -314,7 +314,9 @@ TEST_F(WebApp, FormsWithoutTheSessionsCsrfTokenOrFromAnotherSiteAreRefused) {
                         httplib::Params{{"csrf", admin.csrf}, {"navn", "x"}, {"rolle", "viewer"}});
   EXPECT_EQ(foreign->status, 403);
   auto ok = c.Post("/brukere", headers,
-                   httplib::Params{{"csrf", admin.csrf}, {"navn", "ny-leser"}, {"rolle", "viewer"},
+                   httplib::Params{{"csrf", admin.csrf},
+                                   {"navn", "ny-leser"},
+                                   {"rolle", "viewer"},
                                    {"passord", "et-passord-med-lengde"}});
   EXPECT_EQ(ok->status, 200);
   auto log = c.Get("/logg", headers);
@@ -348,9 +350,9 @@ TEST_F(WebApp, PagesCarrySecurityHeadersAndSessionCookiesAreHttpOnlyAndStrict) {
 
   std::string login_cookie = Between(form->get_header_value("Set-Cookie"), "agp_login=", ";");
   std::string token = Between(form->body, "name=\"login_token\" value=\"", "\"");
-  auto res = c.Post("/logg-inn", {{"Cookie", "agp_login=" + login_cookie}},
-                    httplib::Params{{"login_token", token}, {"navn", "test-admin"},
-                                    {"passord", kPassword}});
+  auto res = c.Post(
+      "/logg-inn", {{"Cookie", "agp_login=" + login_cookie}},
+      httplib::Params{{"login_token", token}, {"navn", "test-admin"}, {"passord", kPassword}});
   std::string set = res->get_header_value("Set-Cookie");
   EXPECT_NE(set.find("HttpOnly"), std::string::npos);
   EXPECT_NE(set.find("SameSite=Strict"), std::string::npos);
@@ -370,7 +372,8 @@ TEST(Html, NumbersUseDecimalCommaAndNarrowSpaces) {
 
 TEST(Html, ScrollingTablesBecomeNamedKeyboardRegions) {
   std::string html = AccessibleTables(
-      "<div class=\"table-wrap\"><table><caption>Sykefravær <span>2024</span></caption></table></div>");
+      "<div class=\"table-wrap\"><table><caption>Sykefravær "
+      "<span>2024</span></caption></table></div>");
   EXPECT_NE(html.find("role=\"region\" tabindex=\"0\" aria-label=\"Sykefravær 2024\""),
             std::string::npos);
 }

@@ -9,11 +9,21 @@ namespace agp::web {
 std::string StatusBadge(policy::GoalStatus status) {
   const char* symbol = "–";
   switch (status) {
-    case policy::GoalStatus::kMet: symbol = "✔"; break;
-    case policy::GoalStatus::kOnTrack: symbol = "↗"; break;
-    case policy::GoalStatus::kOffTrack: symbol = "✖"; break;
-    case policy::GoalStatus::kNoData: symbol = "?"; break;
-    case policy::GoalStatus::kNoTarget: symbol = "–"; break;
+    case policy::GoalStatus::kMet:
+      symbol = "✔";
+      break;
+    case policy::GoalStatus::kOnTrack:
+      symbol = "↗";
+      break;
+    case policy::GoalStatus::kOffTrack:
+      symbol = "✖";
+      break;
+    case policy::GoalStatus::kNoData:
+      symbol = "?";
+      break;
+    case policy::GoalStatus::kNoTarget:
+      symbol = "–";
+      break;
   }
   return std::string("<span class=\"status status-") + policy::StatusKey(status) +
          "\"><span aria-hidden=\"true\">" + symbol + "</span> " + policy::StatusLabel(status) +
@@ -21,7 +31,9 @@ std::string StatusBadge(policy::GoalStatus status) {
 }
 
 std::string VerdictBadge(const std::string& verdict) {
-  std::string label = verdict == "lykkes" ? "lyktes" : verdict == "delvis" ? "delvis" : "ikke lyktes";
+  std::string label = verdict == "lykkes"   ? "lyktes"
+                      : verdict == "delvis" ? "delvis"
+                                            : "ikke lyktes";
   return "<span class=\"verdict verdict-" + Escape(verdict) + "\">" + label + "</span>";
 }
 
@@ -100,7 +112,8 @@ std::string CellTd(const metrics::Cell* cell, const std::string& key) {
 std::string RenderChart(const Chart& chart) {
   std::string out;
   bool spark = chart.kind == "spark";
-  out += spark ? "<figure class=\"spark\" data-kind=\"spark\"" : "<figure class=\"chart\" data-kind=\"" + chart.kind + "\"";
+  out += spark ? "<figure class=\"spark\" data-kind=\"spark\""
+               : "<figure class=\"chart\" data-kind=\"" + chart.kind + "\"";
   out += " data-unit=\"" + Escape(IndicatorUnit(chart.key)) + "\"";
   if (chart.target) {
     char raw[32];
@@ -113,8 +126,8 @@ std::string RenderChart(const Chart& chart) {
   out += std::string("<div class=\"table-wrap") + (spark ? " visually-hidden" : "") +
          "\"><table class=\"data chart-data\"><caption>" +
          (spark ? Escape(chart.caption) : std::string("Tallene i diagrammet")) +
-         "</caption><thead><tr><th scope=\"col\">" +
-         (chart.kind == "bar" ? "Enhet" : "Periode") + "</th>";
+         "</caption><thead><tr><th scope=\"col\">" + (chart.kind == "bar" ? "Enhet" : "Periode") +
+         "</th>";
   for (const ChartSeries& s : chart.series) out += "<th scope=\"col\">" + Escape(s.name) + "</th>";
   out += "</tr></thead><tbody>";
   for (size_t i = 0; i < chart.x.size(); ++i) {
@@ -159,12 +172,14 @@ std::vector<int> UnitChildren(const metrics::MeasureCube& cube, int unit) {
 std::string PeriodPicker(const std::vector<core::Period>& years, const core::Period& current,
                          const std::string& action,
                          const std::vector<std::pair<std::string, std::string>>& hidden) {
-  std::string out = "<form class=\"period-picker\" method=\"get\" action=\"" + Escape(action) + "\">";
+  std::string out =
+      "<form class=\"period-picker\" method=\"get\" action=\"" + Escape(action) + "\">";
   for (const auto& [name, value] : hidden) {
     out += "<input type=\"hidden\" name=\"" + Escape(name) + "\" value=\"" + Escape(value) + "\">";
   }
-  out += "<span class=\"pick\"><label for=\"periode\">Periode</label> <select id=\"periode\" "
-         "name=\"periode\">";
+  out +=
+      "<span class=\"pick\"><label for=\"periode\">Periode</label> <select id=\"periode\" "
+      "name=\"periode\">";
   for (auto it = years.rbegin(); it != years.rend(); ++it) {
     std::string p = it->ToString();
     out += "<option value=\"" + p + "\"" + (*it == current ? " selected" : "") + ">" +

@@ -51,15 +51,15 @@ std::string CellTd(const metrics::Cell* cell, const std::string& key);
 
 struct ChartSeries {
   std::string name;
-  std::vector<const metrics::Cell*> cells;  // one per x value; nullptr: none
+  std::vector<const metrics::Cell*> cells;   // one per x value; nullptr: none
   std::vector<std::optional<double>> plain;  // used instead of cells when cells is empty
 };
 
 struct Chart {
   std::string kind = "line";  // line | bar | spark
   std::string caption;
-  std::string key;  // the indicator, for units and decimals
-  std::vector<std::string> x;  // row headers (period labels or unit names)
+  std::string key;                   // the indicator, for units and decimals
+  std::vector<std::string> x;        // row headers (period labels or unit names)
   std::vector<std::string> x_links;  // optional hrefs for the row headers
   std::vector<ChartSeries> series;
   std::optional<double> target;
