@@ -78,8 +78,11 @@ core::Result<int> WebServer::Bind() {
   // httplib 0.11 listens with a backlog of 5 (compiled into Debian's library): a burst of new
   // connections overflows it, the kernel drops their SYNs and clients resend them after 1 s, then
   // 3 s. Keep the listening socket to listen again with a long queue once it is bound.
+  // SO_REUSEADDR only: httplib's default adds SO_REUSEPORT, with which a second server on the same
+  // port starts without an error and the kernel splits the connections between the two.
   http.set_socket_options([&s](socket_t sock) {
-    httplib::default_socket_options(sock);
+    int yes = 1;
+    ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
     s.listen_socket = sock;
   });
   http.set_keep_alive_max_count(1000);

@@ -208,5 +208,15 @@ actions=$(sqlite3 "$work/ind.db" "SELECT group_concat(action, ' ') FROM (SELECT 
 sqlite3 "$work/ind.db" "DELETE FROM audit_log" 2>/dev/null &&
   { failed=$((failed + 1)); echo "FAIL the audit log could be emptied"; } || passed=$((passed + 1))
 
+# agp serve (the web app): a missing database, and a port another server holds.
+check "serve without a database" 1 "$AGP" --db "$work/missing.db" serve --port 0
+"$AGP" --db "$work/ind.db" serve --port 0 --quiet > "$work/serve.out" 2>&1 &
+serve_pid=$!
+for _ in $(seq 50); do grep -q "127.0.0.1:" "$work/serve.out" && break; sleep 0.1; done
+port=$(sed -n 's#.*127.0.0.1:\([0-9]*\)/.*#\1#p' "$work/serve.out")
+check "serve on a port that is taken" 3 "$AGP" --db "$work/ind.db" serve --port "$port"
+contains "it says the port may be in use" err "er porten i bruk"
+kill "$serve_pid"; wait "$serve_pid" 2>/dev/null || true
+
 echo "cli: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]
