@@ -35,7 +35,7 @@ int Serve(const GlobalOptions* g, ServeFlags f) {
   auto port = server.Bind();
   if (!port.ok()) {
     std::fprintf(stderr, "agp: %s\n", port.error().message().c_str());
-    return port.error().code() == core::ErrorCode::kIo ? kExitFailure : kExitUsage;
+    return kExitFailure;
   }
   g_server = &server;
   std::signal(SIGINT, StopOnSignal);

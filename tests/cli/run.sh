@@ -209,7 +209,7 @@ sqlite3 "$work/ind.db" "DELETE FROM audit_log" 2>/dev/null &&
   { failed=$((failed + 1)); echo "FAIL the audit log could be emptied"; } || passed=$((passed + 1))
 
 # agp serve (the web app): a missing database, and a port another server holds.
-check "serve without a database" 1 "$AGP" --db "$work/missing.db" serve --port 0
+check "serve without a database" 3 "$AGP" --db "$work/missing.db" serve --port 0
 "$AGP" --db "$work/ind.db" serve --port 0 --quiet > "$work/serve.out" 2>&1 &
 serve_pid=$!
 for _ in $(seq 50); do grep -q "127.0.0.1:" "$work/serve.out" && break; sleep 0.1; done
