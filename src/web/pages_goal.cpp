@@ -6,6 +6,7 @@
 #include "policy/policy_store.h"
 #include "web/html.h"
 #include "web/pages.h"
+#include "web/policy_edit.h"
 #include "web/widgets.h"
 
 namespace agp::web {
@@ -18,33 +19,6 @@ const policy::Node* FindNode(const std::vector<policy::Node>& nodes, const std::
     if (found == nullptr && n.id == id) found = &n;
   });
   return found;
-}
-
-std::string TargetText(const policy::Target& t, const std::string& key) {
-  std::string unit = IndicatorUnit(key) == "%" ? " %" : "";
-  std::string s;
-  switch (t.rule) {
-    case policy::TargetRule::kAtLeast:
-      s = "minst " + Num(t.value, 1) + unit;
-      break;
-    case policy::TargetRule::kAtMost:
-      s = "høyst " + Num(t.value, 1) + unit;
-      break;
-    case policy::TargetRule::kTrendUp:
-      s = "økende fra " + t.baseline;
-      break;
-    case policy::TargetRule::kTrendDown:
-      s = "synkende fra " + t.baseline;
-      break;
-    case policy::TargetRule::kBetterThanReference:
-      s = "bedre enn landet";
-      break;
-    case policy::TargetRule::kNone:
-      s = "uten mål";
-      break;
-  }
-  if (!t.by.empty()) s += " innen " + DateLabel(t.by);
-  return s;
 }
 
 std::string RenderGoal(Context& ctx, const StoredPolicy& stored, const policy::Node& node,
@@ -99,7 +73,7 @@ std::string RenderGoal(Context& ctx, const StoredPolicy& stored, const policy::N
     b += "<section class=\"indicator\"><h2>" + Escape(IndicatorLabel(key)) + ", " +
          Escape(cube.units()[static_cast<size_t>(unit)].name) + "</h2>";
     b += "<dl class=\"facts\"><dt>Mål</dt><dd>" +
-         (link.target ? Escape(TargetText(*link.target, key)) : std::string("ingen mål satt")) +
+         (link.target ? Escape(TargetWords(*link.target, key)) : std::string("ingen mål satt")) +
          "</dd><dt>" + Escape(PeriodLabel(period.ToString())) + "</dt><dd>" +
          CellText(book.Get(key, unit, period), key) + "</dd>";
     if (tr != nullptr) {
@@ -115,7 +89,7 @@ std::string RenderGoal(Context& ctx, const StoredPolicy& stored, const policy::N
     if (link.target && (link.target->rule == policy::TargetRule::kAtLeast ||
                         link.target->rule == policy::TargetRule::kAtMost)) {
       chart.target = link.target->value;
-      chart.target_label = "Mål: " + TargetText(*link.target, key);
+      chart.target_label = "Mål: " + TargetWords(*link.target, key);
     }
     ChartSeries mine{cube.units()[static_cast<size_t>(unit)].name, {}, {}};
     ChartSeries nation{"Landet", {}, {}};

@@ -170,15 +170,43 @@ void ShowIndicator(Context& ctx, Response& res) {
   SendPage(ctx, res, page);
 }
 
-void DownloadIndicatorCsv(Context& ctx, Response& res) {
+namespace {
+
+// What a download holds: the indicator of the path, the period asked for, and every unit's figure
+// through suppression for the viewer. nullopt when it answered with an error page already.
+struct Download {
+  const metrics::IndicatorInfo* info;
+  core::Period period;
+  std::vector<metrics::Figure> figures;
+};
+
+std::optional<Download> PrepareDownload(Context& ctx, Response& res) {
   const metrics::IndicatorInfo* info = InfoFromPath(ctx);
-  if (info == nullptr) return SendError(ctx, res, 404, "Fant ingen indikator med dette navnet.");
-  if (!ctx.snapshot().cube)
-    return SendError(ctx, res, 404, "Det finnes ingen beregnede tall ennå.");
-  auto period = PeriodFor(ctx, *info);
-  if (!period) return SendError(ctx, res, 404, "Det finnes ingen tall for denne perioden.");
-  auto figures = Figures(ctx, *info, *period);
-  if (!figures.ok()) return SendError(ctx, res, 404, "Det finnes ingen tall for denne perioden.");
+  if (info == nullptr) {
+    SendError(ctx, res, 404, "Fant ingen indikator med dette navnet.");
+    return std::nullopt;
+  }
+  std::optional<core::Period> period;
+  if (ctx.snapshot().cube) period = PeriodFor(ctx, *info);
+  auto figures =
+      period
+          ? Figures(ctx, *info, *period)
+          : core::Result<std::vector<metrics::Figure>>(core::Error(core::ErrorCode::kNotFound, ""));
+  if (!figures.ok()) {
+    SendError(ctx, res, 404, "Det finnes ingen tall for denne perioden.");
+    return std::nullopt;
+  }
+  return Download{info, *period, std::move(figures).value()};
+}
+
+}  // namespace
+
+void DownloadIndicatorCsv(Context& ctx, Response& res) {
+  std::optional<Download> d = PrepareDownload(ctx, res);
+  if (!d) return;
+  const metrics::IndicatorInfo* info = d->info;
+  const core::Period* period = &d->period;
+  const std::vector<metrics::Figure>* figures = &d->figures;
   std::string out(metrics::kCsvHeader);
   out += "\n";
   for (const metrics::Figure& f : *figures) {
@@ -192,14 +220,11 @@ void DownloadIndicatorCsv(Context& ctx, Response& res) {
 }
 
 void DownloadIndicatorXlsx(Context& ctx, Response& res) {
-  const metrics::IndicatorInfo* info = InfoFromPath(ctx);
-  if (info == nullptr) return SendError(ctx, res, 404, "Fant ingen indikator med dette navnet.");
-  if (!ctx.snapshot().cube)
-    return SendError(ctx, res, 404, "Det finnes ingen beregnede tall ennå.");
-  auto period = PeriodFor(ctx, *info);
-  if (!period) return SendError(ctx, res, 404, "Det finnes ingen tall for denne perioden.");
-  auto figures = Figures(ctx, *info, *period);
-  if (!figures.ok()) return SendError(ctx, res, 404, "Det finnes ingen tall for denne perioden.");
+  std::optional<Download> d = PrepareDownload(ctx, res);
+  if (!d) return;
+  const metrics::IndicatorInfo* info = d->info;
+  const core::Period* period = &d->period;
+  const std::vector<metrics::Figure>* figures = &d->figures;
   const metrics::MeasureCube& cube = *ctx.snapshot().cube;
 
   char path[] = "/tmp/agp-xlsx-XXXXXX";

@@ -294,6 +294,12 @@ TEST_F(WebApp, UnionAndViewersNeverGetASuppressedValue) {
         EXPECT_EQ(a[7], "0") << "admins see individuals: " << admin_line;
       }
     }
+    auto xlsx = c.Get("/indikatorer/sick_leave_pct.xlsx?periode=2024", {{"Cookie", login.cookie}});
+    ASSERT_TRUE(xlsx);
+    EXPECT_EQ(xlsx->status, 200);
+    EXPECT_EQ(xlsx->body.substr(0, 2), "PK");  // a zip container, as every .xlsx is
+    EXPECT_NE(xlsx->get_header_value("Content-Disposition").find("sick_leave_pct-2024.xlsx"),
+              std::string::npos);
     auto unit = c.Get("/indikatorer/sick_leave_pct?periode=2024", {{"Cookie", login.cookie}});
     EXPECT_NE(unit->body.find("skjult"), std::string::npos) << role;
   }
