@@ -28,8 +28,9 @@ struct WebServer::State {
       : options(std::move(o)),
         clock(c),
         pool(options.db_path),
-        snapshots(&pool, (std::filesystem::path(options.data_dir) / "reference" / "national.csv")
-                             .string()),
+        snapshots(
+            &pool,
+            (std::filesystem::path(options.data_dir) / "reference" / "national.csv").string()),
         imports(options, clock, &snapshots),
         services{options, &clock, &pool, &snapshots, &sessions, &limiter, &imports},
         router(services) {}
@@ -56,9 +57,9 @@ core::Result<int> WebServer::Bind() {
   namespace fs = std::filesystem;
   // The database must exist and be readable before the first visitor comes.
   if (!fs::exists(s.options.db_path)) {
-    return core::Error(core::ErrorCode::kNotFound,
-                       "fant ikke databasen " + s.options.db_path +
-                           " (lag den med `agp init` eller `agp demo`)");
+    return core::Error(
+        core::ErrorCode::kNotFound,
+        "fant ikke databasen " + s.options.db_path + " (lag den med `agp init` eller `agp demo`)");
   }
   if (auto snap = s.snapshots.Current(); !snap.ok()) return snap.error();
   const fs::path static_dir = fs::path(s.options.web_dir) / "static";
