@@ -11,20 +11,12 @@ namespace agp::app {
 
 int EngineOptionsFromData(const core::Clock& clock, metrics::EngineOptions* options) {
   const std::filesystem::path path = DataDir() / "reference" / "deadlines.csv";
-  auto deadlines = metrics::Deadlines::Load(path.string());
-  if (!deadlines.ok()) {
-    std::fprintf(stderr, "agp: %s\n", deadlines.error().ToString().c_str());
+  auto read = metrics::EngineOptionsFromDeadlines(path.string(), clock.Today());
+  if (!read.ok()) {
+    std::fprintf(stderr, "agp: %s\n", read.error().ToString().c_str());
     return kExitFailure;
   }
-  auto plan = deadlines->DaysOn("followup_plan", clock.Today());
-  auto meeting = deadlines->DaysOn("dialogue_meeting1", clock.Today());
-  if (!plan.ok() || !meeting.ok()) {
-    std::fprintf(stderr, "agp: %s\n",
-                 (plan.ok() ? meeting.error() : plan.error()).ToString().c_str());
-    return kExitFailure;
-  }
-  options->followup_plan_days = *plan;
-  options->dialogue_meeting1_days = *meeting;
+  *options = *read;
   return kExitOk;
 }
 

@@ -7,6 +7,8 @@
 #include <cstring>
 #include <thread>
 
+#include "metrics/reference.h"
+
 namespace agp::metrics {
 namespace {
 
@@ -275,6 +277,19 @@ core::Result<MeasureCube> FromResultSet(const store::ResultSet& set) {
     }
   }
   return cube;
+}
+
+core::Result<EngineOptions> EngineOptionsFromDeadlines(const std::string& path, core::Date day) {
+  auto deadlines = Deadlines::Load(path);
+  if (!deadlines.ok()) return deadlines.error();
+  auto plan = deadlines->DaysOn("followup_plan", day);
+  if (!plan.ok()) return plan.error();
+  auto meeting = deadlines->DaysOn("dialogue_meeting1", day);
+  if (!meeting.ok()) return meeting.error();
+  EngineOptions options;
+  options.followup_plan_days = *plan;
+  options.dialogue_meeting1_days = *meeting;
+  return options;
 }
 
 core::Result<RecomputeStats> Recompute(store::Database& db, const core::Workforce& workforce,

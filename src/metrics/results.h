@@ -26,6 +26,10 @@ struct RecomputeStats {
   size_t bytes = 0;  // compressed size of the stored blocks
 };
 
+// The engine options with the statutory deadlines (data/reference/deadlines.csv at `path`) in
+// force on `day`. Errors: the file cannot be read or lacks a deadline the engine needs.
+core::Result<EngineOptions> EngineOptionsFromDeadlines(const std::string& path, core::Date day);
+
 // Computes every measure from `workforce` (the records of the database's current data version)
 // and stores them.
 core::Result<RecomputeStats> Recompute(store::Database& db, const core::Workforce& workforce,

@@ -7,7 +7,6 @@
 #include <set>
 #include <utility>
 
-#include "metrics/reference.h"
 #include "metrics/results.h"
 #include "store/database.h"
 #include "web/session.h"
@@ -118,22 +117,16 @@ std::string PlainError(const Error& e, const std::string& folder) {
   return WithoutFolder(e, folder).ToString();
 }
 
-// Recomputes and stores the indicators, as `agp import` does after writing
-// (apps/agp/recompute.cpp).
+// Recomputes and stores the indicators, as `agp import` does after writing.
 // "" on success, else what went wrong, in Norwegian.
 std::string RecomputeIndicators(store::Database& db, const core::Workforce* workforce,
                                 const core::Clock& clock, const std::string& data_dir) {
   const fs::path path = fs::path(data_dir) / "reference" / "deadlines.csv";
-  auto deadlines = metrics::Deadlines::Load(path.string());
-  if (!deadlines.ok()) return "fristene for sykefraværsoppfølging (deadlines.csv) kunne ikke leses";
-  auto plan = deadlines->DaysOn("followup_plan", clock.Today());
-  auto meeting = deadlines->DaysOn("dialogue_meeting1", clock.Today());
-  if (!plan.ok() || !meeting.ok()) {
-    return "fristene for sykefraværsoppfølging mangler i deadlines.csv";
+  auto read = metrics::EngineOptionsFromDeadlines(path.string(), clock.Today());
+  if (!read.ok()) {
+    return "fristene for sykefraværsoppfølging kunne ikke leses fra deadlines.csv";
   }
-  metrics::EngineOptions options;
-  options.followup_plan_days = *plan;
-  options.dialogue_meeting1_days = *meeting;
+  metrics::EngineOptions options = *read;
   core::Workforce loaded;
   if (workforce == nullptr) {
     auto w = db.LoadWorkforce();
