@@ -1,6 +1,7 @@
 // Imports from the web: ImportJobs on a database in a temporary file (check, confirm, the import on
 // its thread, the recompute), and the Import pages end to end over loopback.
 #include "web/import_jobs.h"
+#include "web/test_support.h"
 
 #include <gtest/gtest.h>
 #include <httplib.h>
@@ -28,12 +29,8 @@ using State = ImportJob::State;
 
 const fs::path kCases = fs::path(AGP_SOURCE_DIR) / "tests" / "cases" / "import";
 
-std::string ReadFile(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using testing::Between;
+using testing::ReadFile;
 
 // The files of a folder package, as a browser would upload them: (name, content).
 std::vector<std::pair<std::string, std::string>> FolderFiles(const fs::path& dir) {
@@ -263,14 +260,6 @@ TEST_F(ImportJobsTest, UnknownJobsAreNotFound) {
 
 // ---- The pages, over loopback -----------------------------------------------------------------
 
-std::string Between(const std::string& text, const std::string& before, const std::string& after) {
-  size_t a = text.find(before);
-  if (a == std::string::npos) return "";
-  a += before.size();
-  size_t b = text.find(after, a);
-  return b == std::string::npos ? "" : text.substr(a, b - a);
-}
-
 TEST(ImportPages, AnAdminUploadsSeesTheProblemsConfirmsACleanPackageAndFollowsTheImport) {
   const fs::path dir =
       fs::temp_directory_path() / ("agp-import-pages-" + std::to_string(::getpid()));
@@ -310,18 +299,10 @@ TEST(ImportPages, AnAdminUploadsSeesTheProblemsConfirmsACleanPackageAndFollowsTh
 
   httplib::Client c("127.0.0.1", *port);
   c.set_read_timeout(60);
-  auto form = c.Get("/logg-inn");
-  ASSERT_TRUE(form);
-  const std::string login_cookie = Between(form->get_header_value("Set-Cookie"), "agp_login=", ";");
-  auto in = c.Post(
-      "/logg-inn", {{"Cookie", "agp_login=" + login_cookie}},
-      httplib::Params{{"login_token", Between(form->body, "name=\"login_token\" value=\"", "\"")},
-                      {"navn", "hr"},
-                      {"passord", "et-langt-passord-for-test"},
-                      {"neste", "/import"}});
-  ASSERT_TRUE(in);
-  const std::string set_cookie = in->get_header_value("Set-Cookie");
-  const httplib::Headers session = {{"Cookie", set_cookie.substr(0, set_cookie.find(';'))}};
+  const testing::SignIn in =
+      testing::LogInThroughForm(c, "hr", "et-langt-passord-for-test", "/import");
+  ASSERT_FALSE(in.cookie.empty());
+  const httplib::Headers session = {{"Cookie", in.cookie}};
   auto page = c.Get("/import", session);
   ASSERT_TRUE(page);
   ASSERT_EQ(page->status, 200);

@@ -20,6 +20,7 @@
 #include "web/html.h"
 #include "web/routes.h"
 #include "web/server.h"
+#include "web/test_support.h"
 
 namespace agp::web {
 namespace {
@@ -30,20 +31,8 @@ constexpr const char* kPassword = "et-langt-passord-for-test";
 constexpr const char* kPolicy = "roros-2017";
 constexpr const char* kGoal = "delmal-heltid-1";
 
-std::string ReadFile(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-std::string Between(const std::string& text, const std::string& before, const std::string& after) {
-  size_t a = text.find(before);
-  if (a == std::string::npos) return "";
-  a += before.size();
-  size_t b = text.find(after, a);
-  return b == std::string::npos ? "" : text.substr(a, b - a);
-}
+using testing::Between;
+using testing::ReadFile;
 
 class WebApp : public ::testing::Test {
  protected:
@@ -129,20 +118,11 @@ class WebApp : public ::testing::Test {
   static Login LogIn(const std::string& name, const std::string& password = kPassword,
                      int* status = nullptr) {
     httplib::Client c = Client();
-    auto form = c.Get("/logg-inn");
-    EXPECT_TRUE(form);
-    std::string login_cookie = Between(form->get_header_value("Set-Cookie"), "agp_login=", ";");
-    std::string token = Between(form->body, "name=\"login_token\" value=\"", "\"");
-    httplib::Headers headers = {{"Cookie", "agp_login=" + login_cookie}};
-    httplib::Params params = {
-        {"login_token", token}, {"navn", name}, {"passord", password}, {"neste", "/"}};
-    auto res = c.Post("/logg-inn", headers, params);
-    EXPECT_TRUE(res);
-    if (status != nullptr) *status = res->status;
+    const testing::SignIn in = testing::LogInThroughForm(c, name, password);
+    if (status != nullptr) *status = in.status;
     Login login;
-    std::string set = res->get_header_value("Set-Cookie");
-    if (set.find("agp_session=") == 0) {
-      login.cookie = set.substr(0, set.find(';'));
+    if (!in.cookie.empty()) {
+      login.cookie = in.cookie;
       auto page = c.Get("/", {{"Cookie", login.cookie}});
       login.csrf = Between(page->body, "name=\"csrf\" value=\"", "\"");
     }
