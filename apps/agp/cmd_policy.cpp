@@ -118,10 +118,7 @@ int Assess(const GlobalOptions* g, const AssessOptions& o) {
     std::fprintf(stderr, "agp: %s\n", p.error().ToString().c_str());
     return p.error().code() == core::ErrorCode::kNotFound ? kExitUsage : kExitFailure;
   }
-  bool found = false;
-  policy::ForEachNode(p->nodes,
-                      [&](const policy::Node& n, int) { found = found || n.id == o.node; });
-  if (!found) {
+  if (policy::FindNode(p->nodes, o.node) == nullptr) {
     std::fprintf(stderr, "agp: «%s» har ikke noe punkt med id «%s» (agp policy show %s)\n",
                  o.policy.c_str(), o.node.c_str(), o.policy.c_str());
     return kExitUsage;

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/error.h"
@@ -80,6 +81,10 @@ struct Node {
 
 // A node is a goal when it says so, or by default when its kind ends in "mål".
 bool IsGoal(const Node& node);
+
+// The node with `id` anywhere in the tree (depth-first, document order); nullptr when none.
+const Node* FindNode(const std::vector<Node>& nodes, std::string_view id);
+Node* FindNode(std::vector<Node>& nodes, std::string_view id);
 
 struct Assessment {
   std::string node;     // a node id

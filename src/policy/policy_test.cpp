@@ -86,6 +86,21 @@ TEST(PolicyYaml, ReadsEveryPartOfTheFormat) {
   EXPECT_EQ(p.assessments[0].verdict, "delvis");
 }
 
+TEST(PolicyModel, FindNodeLooksThroughTheWholeTree) {
+  std::vector<Node> nodes(1);
+  nodes[0].id = "a";
+  nodes[0].children.resize(2);
+  nodes[0].children[0].id = "b";
+  nodes[0].children[1].id = "c";
+  nodes[0].children[1].children.resize(1);
+  nodes[0].children[1].children[0].id = "d";
+  EXPECT_EQ(FindNode(nodes, "a"), &nodes[0]);
+  EXPECT_EQ(FindNode(nodes, "d"), &nodes[0].children[1].children[0]);
+  EXPECT_EQ(FindNode(nodes, "x"), nullptr);
+  const std::vector<Node>& same = nodes;
+  EXPECT_EQ(FindNode(same, "c"), &nodes[0].children[1]);
+}
+
 TEST(PolicyYaml, WritingAndReadingAgainLosesNothing) {
   Diagnostics d("p.yaml");
   const Policy p = Read(kMinimal, &d);

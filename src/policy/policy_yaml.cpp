@@ -452,6 +452,18 @@ void WriteNode(YAML::Emitter& out, const Node& n) {
 
 }  // namespace
 
+Node* FindNode(std::vector<Node>& nodes, std::string_view id) {
+  for (Node& n : nodes) {
+    if (n.id == id) return &n;
+    if (Node* c = FindNode(n.children, id)) return c;
+  }
+  return nullptr;
+}
+
+const Node* FindNode(const std::vector<Node>& nodes, std::string_view id) {
+  return FindNode(const_cast<std::vector<Node>&>(nodes), id);
+}
+
 bool IsGoal(const Node& node) {
   if (node.goal) return *node.goal;
   const std::string_view suffix = "mål";

@@ -13,14 +13,6 @@ namespace agp::web {
 
 namespace {
 
-const policy::Node* FindNode(const std::vector<policy::Node>& nodes, const std::string& id) {
-  const policy::Node* found = nullptr;
-  policy::ForEachNode(nodes, [&](const policy::Node& n, int) {
-    if (found == nullptr && n.id == id) found = &n;
-  });
-  return found;
-}
-
 std::string RenderGoal(Context& ctx, const StoredPolicy& stored, const policy::Node& node,
                        const core::Period& period) {
   const Snapshot& snap = ctx.snapshot();
@@ -201,7 +193,8 @@ std::string RenderAssessments(Context& ctx, const StoredPolicy& stored, const po
 void GoalPage(Context& ctx, Response& res, const std::string& error) {
   const Snapshot& snap = ctx.snapshot();
   const StoredPolicy* stored = snap.FindPolicy(ctx.match(1));
-  const policy::Node* node = stored ? FindNode(stored->policy.nodes, ctx.match(2)) : nullptr;
+  const policy::Node* node =
+      stored ? policy::FindNode(stored->policy.nodes, ctx.match(2)) : nullptr;
   if (node == nullptr) return SendError(ctx, res, 404, "Fant ikke dette målet.");
   auto period = ctx.period();
   if (!snap.cube || !period)
@@ -226,7 +219,8 @@ void ShowGoal(Context& ctx, Response& res) { GoalPage(ctx, res, ""); }
 void AddAssessment(Context& ctx, Response& res) {
   const Snapshot& snap = ctx.snapshot();
   const StoredPolicy* stored = snap.FindPolicy(ctx.match(1));
-  const policy::Node* node = stored ? FindNode(stored->policy.nodes, ctx.match(2)) : nullptr;
+  const policy::Node* node =
+      stored ? policy::FindNode(stored->policy.nodes, ctx.match(2)) : nullptr;
   if (node == nullptr) return SendError(ctx, res, 404, "Fant ikke dette målet.");
   policy::Assessment a;
   a.node = node->id;

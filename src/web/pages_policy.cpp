@@ -34,14 +34,6 @@ struct Shown {
   policy::Policy old;  // the document of an older version, when one is shown
 };
 
-const policy::Node* FindNode(const std::vector<policy::Node>& nodes, const std::string& id) {
-  const policy::Node* found = nullptr;
-  policy::ForEachNode(nodes, [&](const policy::Node& n, int) {
-    if (found == nullptr && n.id == id) found = &n;
-  });
-  return found;
-}
-
 // The node id a diagnostic names ("id «title»" → "id").
 std::string DiagnosticNode(const policy::Diagnostic& d) {
   return d.node.substr(0, d.node.find(" «"));
@@ -484,7 +476,7 @@ void RenderPolicy(Context& ctx, Response& res, const Shown& shown, const EditSta
                                UrlEncode(p.id) + "\">Gå til gjeldende versjon</a>.");
   }
   if (edit != nullptr) {
-    const policy::Node* n = FindNode(p.nodes, edit->node_id);
+    const policy::Node* n = policy::FindNode(p.nodes, edit->node_id);
     b += Notice("error",
                 "Endringen i «" + Escape(n ? n->title : edit->node_id) +
                     "» ble ikke lagret. <a href=\"#e-" + Escape(edit->node_id) +
@@ -492,14 +484,14 @@ void RenderPolicy(Context& ctx, Response& res, const Shown& shown, const EditSta
                 "alert");
   }
   std::string saved = ctx.param("lagret");
-  if (shown.current && !saved.empty() && FindNode(p.nodes, saved) == nullptr) saved.clear();
+  if (shown.current && !saved.empty() && policy::FindNode(p.nodes, saved) == nullptr) saved.clear();
   if (shown.current && !saved.empty()) {
-    b += Notice("success", "Endringene i «" + Escape(FindNode(p.nodes, saved)->title) +
+    b += Notice("success", "Endringene i «" + Escape(policy::FindNode(p.nodes, saved)->title) +
                                "» er lagret som versjon " + std::to_string(shown.version.version) +
                                ". <a href=\"#node-" + Escape(saved) + "\">Gå til punktet</a>.");
   }
   if (std::string same = ctx.param("uendret"); shown.current && !same.empty()) {
-    if (const policy::Node* n = FindNode(p.nodes, same)) {
+    if (const policy::Node* n = policy::FindNode(p.nodes, same)) {
       b += Notice("info", "Ingenting var endret i «" + Escape(n->title) +
                               "», så ingen ny versjon ble lagret.");
     }
@@ -543,7 +535,7 @@ void RenderPolicy(Context& ctx, Response& res, const Shown& shown, const EditSta
   for (const policy::Diagnostic& d : shown.lint) {
     errors += d.severity == policy::Diagnostic::Severity::kError ? 1 : 0;
     std::string id = DiagnosticNode(d);
-    if (!id.empty() && FindNode(p.nodes, id) != nullptr) {
+    if (!id.empty() && policy::FindNode(p.nodes, id) != nullptr) {
       in.lint[id].push_back(&d);
     } else {
       document_level.push_back(&d);
@@ -770,7 +762,7 @@ void EditPolicyNode(Context& ctx, Response& res) {
   if (!outcome->ok()) {
     Shown shown;
     if (!FindShown(ctx, res, policy_id, 0, &shown)) return;
-    if (FindNode(shown.policy->nodes, node_id) == nullptr) {
+    if (policy::FindNode(shown.policy->nodes, node_id) == nullptr) {
       return SendError(ctx, res, 404, "Fant ikke punktet.");
     }
     EditState state{node_id, std::move(fields), std::move(outcome).value()};

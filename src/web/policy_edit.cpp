@@ -153,14 +153,6 @@ class FieldChecker {
   EditOutcome* out_;
 };
 
-policy::Node* FindNode(std::vector<policy::Node>& nodes, const std::string& id) {
-  for (policy::Node& n : nodes) {
-    if (n.id == id) return &n;
-    if (policy::Node* c = FindNode(n.children, id)) return c;
-  }
-  return nullptr;
-}
-
 std::string ScopeWords(const std::string& scope) {
   return scope.empty() ? "hele organisasjonen" : "enhet " + scope;
 }
@@ -310,7 +302,7 @@ core::Result<EditOutcome> EditNode(store::Database& db, const std::string& polic
     return core::Error(core::ErrorCode::kInternal, "den lagrede versjonen kan ikke leses: " +
                                                        read_diagnostics.items()[0].ToString());
   }
-  policy::Node* node = FindNode(p.nodes, node_id);
+  policy::Node* node = policy::FindNode(p.nodes, node_id);
   if (node == nullptr) {
     return core::Error(core::ErrorCode::kNotFound,
                        "«" + policy_id + "» har ikke noe punkt med id «" + node_id + "»");
