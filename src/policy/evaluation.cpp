@@ -3,7 +3,9 @@
 #include <cstdio>
 #include <string>
 
+#include "core/text.h"
 #include "metrics/indicator.h"
+#include "metrics/labels.h"
 #include "metrics/query.h"
 
 namespace agp::policy {
@@ -235,6 +237,34 @@ std::vector<GoalResult> Evaluate(const Policy& policy, core::Period period,
     out.push_back(std::move(g));
   });
   return out;
+}
+
+std::string TargetWords(const Target& t, const std::string& key) {
+  std::string unit = metrics::IndicatorUnit(key);
+  std::string suffix = unit.empty() ? "" : " " + unit;
+  std::string s;
+  switch (t.rule) {
+    case TargetRule::kAtLeast:
+      s = "minst " + core::DecimalText(t.value) + suffix;
+      break;
+    case TargetRule::kAtMost:
+      s = "høyst " + core::DecimalText(t.value) + suffix;
+      break;
+    case TargetRule::kTrendUp:
+      s = "stigende fra " + core::PeriodLabel(t.baseline);
+      break;
+    case TargetRule::kTrendDown:
+      s = "synkende fra " + core::PeriodLabel(t.baseline);
+      break;
+    case TargetRule::kBetterThanReference:
+      s = "bedre enn landet";
+      break;
+    case TargetRule::kNone:
+      s = "uten mål";
+      break;
+  }
+  if (!t.by.empty()) s += " innen " + core::DateLabel(t.by);
+  return s;
 }
 
 }  // namespace agp::policy

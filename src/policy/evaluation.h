@@ -61,4 +61,8 @@ struct EvaluationInput {
 std::vector<GoalResult> Evaluate(const Policy& policy, core::Period period,
                                  const EvaluationInput& in);
 
+// A target in Norwegian words: "minst 90 %", "høyst 6,5 %", "synkende fra 2020", "bedre enn
+// landet", each followed by " innen 31. desember 2025" when it has a date.
+std::string TargetWords(const Target& target, const std::string& key);
+
 }  // namespace agp::policy

@@ -7,67 +7,6 @@
 
 namespace agp::web {
 
-namespace {
-
-constexpr const char* kMonths[] = {"januar",    "februar", "mars",     "april",
-                                   "mai",       "juni",    "juli",     "august",
-                                   "september", "oktober", "november", "desember"};
-
-}  // namespace
-
-void AppendEscaped(std::string& out, std::string_view text) {
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-}
-
-std::string Escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + 8);
-  AppendEscaped(out, text);
-  return out;
-}
-
-std::string Num(std::optional<double> v, int decimals) {
-  if (!v || !std::isfinite(*v)) return "–";
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, *v);
-  std::string s = buf;
-  bool negative = !s.empty() && s[0] == '-';
-  if (negative) s.erase(0, 1);
-  size_t dot = s.find('.');
-  std::string whole = s.substr(0, dot);
-  std::string frac = dot == std::string::npos ? "" : s.substr(dot + 1);
-  std::string grouped;
-  for (size_t i = 0; i < whole.size(); ++i) {
-    if (i > 0 && (whole.size() - i) % 3 == 0 && whole.size() > 4) grouped += "\u202f";
-    grouped += whole[i];
-  }
-  std::string out = negative && (grouped != "0" || frac.find_first_not_of('0') != std::string::npos)
-                        ? "−" + grouped
-                        : grouped;
-  if (!frac.empty()) out += "," + frac;
-  return out;
-}
-
 std::string UrlEncode(std::string_view text) {
   static const char* kHex = "0123456789ABCDEF";
   std::string out;
@@ -81,32 +20,6 @@ std::string UrlEncode(std::string_view text) {
     }
   }
   return out;
-}
-
-std::string PeriodLabel(std::string_view period) {
-  auto p = core::Period::Parse(period);
-  if (!p) return std::string(period);
-  std::string year = std::to_string(p->year());
-  switch (p->kind()) {
-    case core::PeriodKind::kMonth:
-      return std::string(kMonths[p->index() - 1]) + " " + year;
-    case core::PeriodKind::kTertial:
-      return std::to_string(p->index()) + ". tertial " + year;
-    case core::PeriodKind::kQuarter:
-      return std::to_string(p->index()) + ". kvartal " + year;
-    case core::PeriodKind::kYear:
-      return year;
-  }
-  return std::string(period);
-}
-
-std::string DateLabel(std::string_view iso) {
-  int y = 0, m = 0, d = 0;
-  if (iso.size() != 10 || std::sscanf(std::string(iso).c_str(), "%d-%d-%d", &y, &m, &d) != 3 ||
-      m < 1 || m > 12) {
-    return std::string(iso);
-  }
-  return std::to_string(d) + ". " + kMonths[m - 1] + " " + std::to_string(y);
 }
 
 std::string AccessibleTables(std::string html) {

@@ -5,26 +5,20 @@
 #include <string>
 #include <string_view>
 
+#include "core/text.h"
+
 namespace agp::web {
 
-// Escapes &, <, >, " and ' for text and attribute values.
-std::string Escape(std::string_view text);
-// Appends the escaped text to `out`.
-void AppendEscaped(std::string& out, std::string_view text);
-
-// A number as Norwegian readers write it: decimal comma, a narrow space between thousands,
-// `decimals` places ("61,3", "12 345"). Empty optional → "–".
-std::string Num(std::optional<double> v, int decimals = 1);
+// Escaping and Norwegian numbers, periods and dates live in core (the report writes them too).
+using core::AppendEscaped;
+using core::DateLabel;
+using core::DecimalText;
+using core::Escape;
+using core::Num;
+using core::PeriodLabel;
 
 // A percent-encoded URL path segment or query value.
 std::string UrlEncode(std::string_view text);
-
-// "2024" → "2024", "2024-03" → "mars 2024", "2024-T1" → "1. tertial 2024", "2024-Q2" →
-// "2. kvartal 2024".
-std::string PeriodLabel(std::string_view period);
-
-// "2024-03-05" → "5. mars 2024"; "" stays "".
-std::string DateLabel(std::string_view iso_date);
 
 // Makes every scrolling table wrapper (`<div class="table-wrap">` around a table with a caption)
 // reachable by keyboard and named by its caption (WCAG 2.1.1; axe scrollable-region-focusable).

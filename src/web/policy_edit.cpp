@@ -196,42 +196,6 @@ std::optional<double> ParseDecimal(std::string_view text) {
   return v;
 }
 
-std::string DecimalText(double v) {
-  char buf[32];
-  auto [ptr, ec] = std::to_chars(buf, buf + sizeof buf, v);
-  std::string s(buf, ptr);
-  std::replace(s.begin(), s.end(), '.', ',');
-  return s;
-}
-
-std::string TargetWords(const policy::Target& t, const std::string& key) {
-  std::string unit = IndicatorUnit(key);
-  std::string suffix = unit.empty() ? "" : " " + unit;
-  std::string s;
-  switch (t.rule) {
-    case policy::TargetRule::kAtLeast:
-      s = "minst " + DecimalText(t.value) + suffix;
-      break;
-    case policy::TargetRule::kAtMost:
-      s = "høyst " + DecimalText(t.value) + suffix;
-      break;
-    case policy::TargetRule::kTrendUp:
-      s = "stigende fra " + PeriodLabel(t.baseline);
-      break;
-    case policy::TargetRule::kTrendDown:
-      s = "synkende fra " + PeriodLabel(t.baseline);
-      break;
-    case policy::TargetRule::kBetterThanReference:
-      s = "bedre enn landet";
-      break;
-    case policy::TargetRule::kNone:
-      s = "uten mål";
-      break;
-  }
-  if (!t.by.empty()) s += " innen " + DateLabel(t.by);
-  return s;
-}
-
 NodeFields FieldsOf(const policy::Node& node, int version) {
   NodeFields f;
   f.base_version = version;

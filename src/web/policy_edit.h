@@ -14,6 +14,7 @@
 #include "core/clock.h"
 #include "core/error.h"
 #include "policy/diagnostics.h"
+#include "policy/evaluation.h"
 #include "policy/policy.h"
 #include "policy/policy_store.h"
 #include "store/database.h"
@@ -82,13 +83,8 @@ NodeFields ReadNodeFields(const FormGetter& get);
 
 // "6,5", "6.5", " 90 % " → the number; nullopt for anything else.
 std::optional<double> ParseDecimal(std::string_view text);
-// A number for a form field or a sentence: as few decimals as it needs, decimal comma ("6,5",
-// "90").
-std::string DecimalText(double v);
 
-// A target in Norwegian words: "minst 90 %", "høyst 6,5 %", "synkende fra 2020", "bedre enn
-// landet", each followed by " innen 31. desember 2025" when it has a date.
-std::string TargetWords(const policy::Target& target, const std::string& key);
+using policy::TargetWords;
 
 struct EditOutcome {
   // Problems by form field name ("title", "ind-0-value", "new-ind-key" …) and those that belong

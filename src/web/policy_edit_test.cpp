@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "core/text.h"
 #include "policy/policy_store.h"
 #include "policy/policy_yaml.h"
 
@@ -252,8 +253,8 @@ TEST(PolicyForm, NumbersTakeADecimalComma) {
   EXPECT_EQ(ParseDecimal("6,5,1"), std::nullopt);
   EXPECT_EQ(ParseDecimal("seks"), std::nullopt);
   EXPECT_EQ(ParseDecimal(""), std::nullopt);
-  EXPECT_EQ(DecimalText(6.5), "6,5");
-  EXPECT_EQ(DecimalText(90), "90");
+  EXPECT_EQ(core::DecimalText(6.5), "6,5");
+  EXPECT_EQ(core::DecimalText(90), "90");
 }
 
 TEST(PolicyForm, TargetsAreWrittenInNorwegianWords) {

@@ -37,57 +37,6 @@ std::string VerdictBadge(const std::string& verdict) {
   return "<span class=\"verdict verdict-" + Escape(verdict) + "\">" + label + "</span>";
 }
 
-const metrics::Cell* FigureBook::Get(const std::string& key, int unit, const core::Period& period) {
-  if (unit < 0 || unit >= cube_.unit_count()) return nullptr;
-  auto slot = std::make_pair(key, period.ToString());
-  auto it = slices_.find(slot);
-  if (it == slices_.end()) {
-    std::vector<metrics::Cell> cells;
-    metrics::FigureRequest request;
-    request.periods = {period};
-    request.indicators = {key};
-    auto figures = metrics::QueryFigures(cube_, request, audience_);
-    if (figures.ok() && static_cast<int>(figures->size()) == cube_.unit_count()) {
-      cells.resize(figures->size());
-      for (const metrics::Figure& f : *figures) cells[static_cast<size_t>(f.unit)] = f.cell;
-    }
-    it = slices_.emplace(slot, std::move(cells)).first;
-  }
-  if (it->second.empty()) return nullptr;
-  return &it->second[static_cast<size_t>(unit)];
-}
-
-namespace {
-
-const metrics::IndicatorInfo* InfoOf(const std::string& key) {
-  auto id = metrics::FindIndicator(key.substr(0, key.find(':')));
-  return id ? &metrics::Info(*id) : nullptr;
-}
-
-}  // namespace
-
-std::string IndicatorLabel(const std::string& key) {
-  const metrics::IndicatorInfo* info = InfoOf(key);
-  if (info == nullptr) return key;
-  std::string label(info->label_nb);
-  size_t colon = key.find(':');
-  if (colon != std::string::npos) label += ", stillingskode " + key.substr(colon + 1);
-  return label;
-}
-
-std::string IndicatorUnit(const std::string& key) {
-  const metrics::IndicatorInfo* info = InfoOf(key);
-  return info == nullptr ? "" : std::string(info->unit);
-}
-
-int IndicatorDecimals(const std::string& key) {
-  const metrics::IndicatorInfo* info = InfoOf(key);
-  return info != nullptr && info->value_kind == metrics::ValueKind::kCount &&
-                 info->id == metrics::IndicatorId::kHeadcount
-             ? 0
-             : 1;
-}
-
 std::string CellText(const metrics::Cell* cell, const std::string& key) {
   if (cell == nullptr) return "<span class=\"muted\">–</span>";
   if (cell->suppressed) return "<span class=\"suppressed\">skjult</span>";

@@ -10,6 +10,7 @@
 
 #include "core/period.h"
 #include "metrics/cells.h"
+#include "metrics/labels.h"
 #include "metrics/measure_cube.h"
 #include "metrics/suppression.h"
 #include "policy/evaluation.h"
@@ -21,28 +22,12 @@ std::string StatusBadge(policy::GoalStatus status);
 // "<span class="verdict verdict-delvis">delvis</span>".
 std::string VerdictBadge(const std::string& verdict);
 
-// The figures of one viewer: every cell read through metrics::QueryFigures, so suppression for
-// the viewer's audience is decided below the web layer. Slices are read once per book.
-class FigureBook {
- public:
-  FigureBook(const metrics::MeasureCube& cube, metrics::Audience audience)
-      : cube_(cube), audience_(std::move(audience)) {}
-  // The cell of `key` ("sick_leave_pct", "pay_ratio_women_men:7174") for a unit and period;
-  // nullptr when the indicator has no figures for the period or the period is not computed.
-  const metrics::Cell* Get(const std::string& key, int unit, const core::Period& period);
-  const metrics::MeasureCube& cube() const { return cube_; }
-
- private:
-  const metrics::MeasureCube& cube_;
-  metrics::Audience audience_;
-  std::map<std::pair<std::string, std::string>, std::vector<metrics::Cell>> slices_;
-};
-
-// The Norwegian label of an indicator key ("Sykefravær", "Likelønn (kvinner/menn), stilling
-// 7174"), its unit ("%", "personer") and the decimals it is shown with.
-std::string IndicatorLabel(const std::string& key);
-std::string IndicatorUnit(const std::string& key);
-int IndicatorDecimals(const std::string& key);
+// Figures read through suppression, and indicator labels, live in metrics (the report uses them
+// too).
+using metrics::FigureBook;
+using metrics::IndicatorDecimals;
+using metrics::IndicatorLabel;
+using metrics::IndicatorUnit;
 
 // "61,3 %", "skjult" (suppressed) or "–" (no figure), as HTML.
 std::string CellText(const metrics::Cell* cell, const std::string& key);

@@ -1,0 +1,31 @@
+// Text for people: HTML escaping and the Norwegian way of writing numbers, periods and dates.
+// Shared by everything that presents figures (the web pages and the report).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace agp::core {
+
+// Escapes &, <, >, " and ' for HTML text and attribute values.
+std::string Escape(std::string_view text);
+// Appends the escaped text to `out`.
+void AppendEscaped(std::string& out, std::string_view text);
+
+// A number as Norwegian readers write it: decimal comma, a narrow space between thousands,
+// `decimals` places ("61,3", "12 345"). Empty optional → "–".
+std::string Num(std::optional<double> v, int decimals = 1);
+
+// A number with as many decimals as it has and a decimal comma ("61,25", "5"): how a number
+// someone typed is shown back to them.
+std::string DecimalText(double v);
+
+// "2024" → "2024", "2024-03" → "mars 2024", "2024-T1" → "1. tertial 2024", "2024-Q2" →
+// "2. kvartal 2024".
+std::string PeriodLabel(std::string_view period);
+
+// "2024-03-05" → "5. mars 2024"; "" stays "".
+std::string DateLabel(std::string_view iso_date);
+
+}  // namespace agp::core
