@@ -33,5 +33,6 @@ Command PolicyCommand();
 Command EvaluateCommand();
 Command UserCommand();
 Command ServeCommand();
+Command ReportCommand();
 
 }  // namespace agp::app

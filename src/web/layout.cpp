@@ -21,6 +21,7 @@ constexpr MenuItem kMenu[] = {
     {"policy", "Policy", "/policy", false},
     {"enheter", "Enheter", "/enheter", false},
     {"indikatorer", "Indikatorer", "/indikatorer", false},
+    {"rapporter", "Rapporter", "/rapporter", false},
     {"import", "Import", "/import", true},
     {"brukere", "Brukere", "/brukere", true},
     {"logg", "Logg", "/logg", true},

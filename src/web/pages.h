@@ -36,6 +36,9 @@ void ShowPolicies(Context& ctx, Response& res);
 void ShowPolicy(Context& ctx, Response& res);
 void EditPolicyNode(Context& ctx, Response& res);
 void LoadPolicyTemplate(Context& ctx, Response& res);
+// pages_report.cpp
+void ShowReports(Context& ctx, Response& res);
+void DownloadReport(Context& ctx, Response& res);
 // pages_admin.cpp
 void ShowUsers(Context& ctx, Response& res);
 void AddUserForm(Context& ctx, Response& res);

@@ -33,6 +33,8 @@ const std::vector<Route>& Routes() {
       {"POST", "/policy/maler", A::kAdmin, "policy.load", LoadPolicyTemplate},
       {"GET", "/policy/([^/]+)", A::kSignedIn, "", ShowPolicy},
       {"POST", "/policy/([^/]+)/noder/([^/]+)", A::kAdmin, "policy.edit", EditPolicyNode},
+      {"GET", "/rapporter", A::kSignedIn, "", ShowReports},
+      {"GET", "/rapporter/fil", A::kSignedIn, "", DownloadReport},
       {"GET", "/brukere", A::kAdmin, "", ShowUsers},
       {"POST", "/brukere", A::kAdmin, "user.add", AddUserForm},
       {"GET", "/logg", A::kAdmin, "", ShowAuditLog},

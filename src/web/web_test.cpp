@@ -161,6 +161,8 @@ std::map<std::string, std::string> SamplePaths(const std::string& own_unit) {
       {"/policy/maler", "/policy/maler"},
       {"/policy/([^/]+)", std::string("/policy/") + kPolicy},
       {"/policy/([^/]+)/noder/([^/]+)", std::string("/policy/") + kPolicy + "/noder/finnes-ikke"},
+      {"/rapporter", "/rapporter"},
+      {"/rapporter/fil", std::string("/rapporter/fil?format=html&periode=2024&policy=") + kPolicy},
       {"/brukere", "/brukere"},
       {"/logg", "/logg"},
   };
@@ -240,6 +242,52 @@ TEST_F(WebApp, LeadersSeeIndividualsOnlyInTheirOwnUnitsAndEveryViewIsLogged) {
 // Every CSV row that union representatives and viewers get: a withheld row has no value, no
 // numerator, denominator or population; a shown row is about at least five persons. The admin
 // sees the same rows with their values, so the test fails if suppression stops working.
+TEST_F(WebApp, ReportsAreWrittenForTheUsersAudience) {
+  httplib::Client c = Client();
+  c.set_read_timeout(180, 0);
+  const std::string path =
+      std::string("/rapporter/fil?periode=2024&enhet=") + own_unit_ + "&policy=" + kPolicy;
+  Login admin = LogIn("test-admin");
+  auto hr = c.Get(path + "&format=html", {{"Cookie", admin.cookie}});
+  ASSERT_TRUE(hr);
+  ASSERT_EQ(hr->status, 200);
+  EXPECT_NE(hr->get_header_value("Content-Disposition").find("attachment"), std::string::npos);
+  EXPECT_NE(hr->body.find("Ikke for offentliggjøring"), std::string::npos);
+  EXPECT_EQ(hr->body.find("data-suppressed"), std::string::npos);
+  int withheld = 0;
+  for (const char* role : {"union", "viewer"}) {
+    Login login = LogIn(std::string("test-") + role);
+    auto res = c.Get(path + "&format=html", {{"Cookie", login.cookie}});
+    ASSERT_TRUE(res);
+    ASSERT_EQ(res->status, 200) << role;
+    EXPECT_EQ(res->body.find("Ikke for offentliggjøring"), std::string::npos) << role;
+    // A withheld figure carries no value; HR's copy has one there (so this can fail).
+    static const std::regex kWithheld(
+        R"re(<data class="suppressed" value="([^"]*)"( data-indicator="[^"]*" data-unit="[^"]*" data-period="[^"]*"))re");
+    for (auto it = std::sregex_iterator(res->body.begin(), res->body.end(), kWithheld);
+         it != std::sregex_iterator(); ++it) {
+      EXPECT_EQ((*it)[1].str(), "") << role;
+      withheld += hr->body.find((*it)[2].str()) != std::string::npos ? 1 : 0;
+    }
+  }
+  EXPECT_GT(withheld, 0);
+  auto xlsx = c.Get(path + "&format=xlsx", {{"Cookie", admin.cookie}});
+  ASSERT_TRUE(xlsx);
+  EXPECT_EQ(xlsx->status, 200);
+  EXPECT_EQ(xlsx->body.rfind("PK", 0), 0u);
+  auto pdf = c.Get(path + "&format=pdf", {{"Cookie", admin.cookie}});
+  ASSERT_TRUE(pdf);
+  EXPECT_EQ(pdf->status, 200);
+  EXPECT_EQ(pdf->body.rfind("%PDF", 0), 0u);
+  EXPECT_EQ(pdf->get_header_value("Content-Type"), "application/pdf");
+  auto bad = c.Get(path + "&format=docx", {{"Cookie", admin.cookie}});
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 400);
+  auto page = c.Get("/rapporter", {{"Cookie", admin.cookie}});
+  ASSERT_TRUE(page);
+  EXPECT_NE(page->body.find("action=\"/rapporter/fil\""), std::string::npos);
+}
+
 TEST_F(WebApp, UnionAndViewersNeverGetASuppressedValue) {
   const char* keys[] = {"headcount", "fulltime_share", "sick_leave_pct",      "women_share",
                         "avg_age",   "turnover",       "pay_ratio_women_men", "dialogue_coverage"};

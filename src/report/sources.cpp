@@ -1,0 +1,66 @@
+// Reading what a report needs from the database: which policy, its assessments, the data version.
+#include <filesystem>
+
+#include "core/date.h"
+#include "policy/policy_store.h"
+#include "report/report.h"
+
+namespace agp::report {
+
+core::Result<ReportSources> LoadReportSources(store::Database& db, const std::string& policy_key,
+                                              const core::Period& period) {
+  auto versions = db.PolicyVersions();
+  if (!versions.ok()) return versions.error();
+  std::string key = policy_key;
+  if (key.empty()) {
+    // Versions come in load order; the last one valid on the count date wins, else the last.
+    const std::string day = period.count_date().ToIso();
+    for (const store::PolicyVersion& v : *versions) {
+      const bool valid = (v.valid_from.empty() || v.valid_from <= day) &&
+                         (v.valid_to.empty() || day <= v.valid_to);
+      if (valid) key = v.policy_key;
+    }
+    if (key.empty() && !versions->empty()) key = versions->back().policy_key;
+    if (key.empty()) {
+      return core::Error(core::ErrorCode::kUsage,
+                         "ingen arbeidsgiverpolitikk er lastet (agp policy load FIL)");
+    }
+  }
+  bool known = false;
+  for (const store::PolicyVersion& v : *versions) known = known || v.policy_key == key;
+  if (!known) {
+    return core::Error(core::ErrorCode::kUsage, "ingen arbeidsgiverpolitikk med id «" + key + "»");
+  }
+  ReportSources out;
+  auto p = policy::LoadStoredPolicy(db, key);
+  if (!p.ok()) return p.error();
+  out.policy = std::move(*p);
+  auto newest = db.LoadPolicyVersion(key, 0);
+  if (!newest.ok()) return newest.error();
+  if (*newest) out.policy_version = (*newest)->version;
+  auto history = db.Assessments(key);
+  if (!history.ok()) return history.error();
+  out.assessments = std::move(*history);
+  auto version = db.DataVersion();
+  if (!version.ok()) return version.error();
+  out.data_version = *version;
+  auto log = db.ImportLog();
+  if (!log.ok()) return log.error();
+  for (const store::ImportRecord& r : *log) {
+    if (r.data_version != out.data_version) continue;
+    out.imported_at = r.imported_at;
+    out.imported_from = std::filesystem::path(r.source).filename().string();
+  }
+  return out;
+}
+
+void UseSources(const ReportSources& sources, ReportInput* input) {
+  input->policy = &sources.policy;
+  input->policy_version = sources.policy_version;
+  input->assessments = &sources.assessments;
+  input->data_version = sources.data_version;
+  input->imported_at = sources.imported_at;
+  input->imported_from = sources.imported_from;
+}
+
+}  // namespace agp::report
