@@ -53,6 +53,7 @@ table { border-collapse: collapse; width: 100%; margin: 2mm 0 4mm; font-size: 9.
 caption { text-align: left; font-weight: bold; padding-bottom: 1mm; }
 th, td { border-bottom: 1px solid var(--line); padding: 1.2mm 2mm; text-align: left; vertical-align: top; }
 thead th { border-bottom: 2px solid var(--ink); }
+td.date { white-space: nowrap; }
 td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 .status { display: inline-block; padding: 0 2mm; border-radius: 2mm; font-weight: bold;
   white-space: nowrap; border: 1px solid currentColor; }
@@ -97,7 +98,9 @@ svg .line-target { stroke: var(--met); stroke-width: 1.8; stroke-dasharray: 2 3;
   .title-page { break-after: page; min-height: 250mm; }
   nav.toc { break-after: page; }
   section.area, section.method, section.summary { break-before: page; }
-  h2, h3, h4 { break-after: avoid; }
+  h2, h3, h4, p.kind { break-after: avoid; }
+  h2, h3, h4 { break-inside: avoid; }
+  div.node:not(:has(.indicator, table, div.node)) { break-inside: avoid; }
   figure, dl.facts, .assessment, .indicator, table.keep { break-inside: avoid; }
   tr { break-inside: avoid; }
   a { text-decoration: none; }
@@ -341,8 +344,8 @@ void NodeSection(std::string& b, const Report& r, const NodeBlock& n) {
   b += "<p class=\"kind\">" + Escape(node.kind) + "</p><" + h + ">" + Escape(Heading(n)) + "</" +
        h + ">";
   if (n.goal) {
-    b += "<p>Status " + Escape(core::PeriodLabel(r.input.period.ToString())) + ": " +
-         StatusSpan(n.status) + "</p>";
+    b += "<p class=\"goal-status\">Status " + Escape(core::PeriodLabel(r.input.period.ToString())) +
+         ": " + StatusSpan(n.status) + "</p>";
   }
   Paragraphs(b, node.text);
   if (n.goal && node.indicators.empty()) {
@@ -358,7 +361,7 @@ void NodeSection(std::string& b, const Report& r, const NodeBlock& n) {
     for (const policy::Measure& m : node.measures) {
       b += "<tr><td>" + Escape(m.title) + "</td><td>" +
            (m.owner.empty() ? "<span class=\"muted\">ikke satt</span>" : Escape(m.owner)) +
-           "</td><td>" +
+           "</td><td class=\"date\">" +
            (m.due.empty() ? "<span class=\"muted\">ikke satt</span>"
                           : Escape(core::DateLabel(m.due))) +
            "</td><td>" + (m.status.empty() ? "<span class=\"muted\">–</span>" : Escape(m.status)) +

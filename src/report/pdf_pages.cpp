@@ -102,26 +102,31 @@ std::vector<std::string> SplitPages(std::string_view text) {
 }
 
 std::string CollapseSpaces(std::string_view text) {
-  std::string s(text);
-  for (std::string_view space : kOtherSpaces) {
-    for (size_t at = s.find(space); at != std::string::npos; at = s.find(space, at + 1)) {
-      s.replace(at, space.size(), " ");
-    }
-  }
-  for (size_t at = s.find(kSoftHyphen); at != std::string::npos; at = s.find(kSoftHyphen, at)) {
-    s.erase(at, kSoftHyphen.size());
-  }
+  // One pass: other spaces count as spaces, soft hyphens vanish, runs of spaces become one and
+  // leading or trailing spaces none. (Built forward rather than by replacing in place.)
   std::string out;
-  out.reserve(s.size());
+  out.reserve(text.size());
   bool space = false;
-  for (char c : s) {
-    if (IsSpace(c)) {
-      space = !out.empty();
-    } else {
-      if (space) out += ' ';
-      space = false;
-      out += c;
+  size_t i = 0;
+  while (i < text.size()) {
+    std::string_view rest = text.substr(i);
+    if (rest.substr(0, kSoftHyphen.size()) == kSoftHyphen) {
+      i += kSoftHyphen.size();
+      continue;
     }
+    size_t other = 0;
+    for (std::string_view s : kOtherSpaces) {
+      if (rest.substr(0, s.size()) == s) other = s.size();
+    }
+    if (other > 0 || IsSpace(text[i])) {
+      space = !out.empty();
+      i += other > 0 ? other : 1;
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += text[i];
+    ++i;
   }
   return out;
 }

@@ -137,7 +137,14 @@ std::string TrendChartSvg(const IndicatorBlock& line, const std::string& id) {
       s += "<circle class=\"" + series.css + "\" cx=\"" + F(x) + "\" cy=\"" + F(y) +
            "\" r=\"3.5\"/>";
       if (labels) {
-        s += "<text class=\"value\" x=\"" + F(x) + "\" y=\"" + F(y - 8) +
+        // Above the marker, unless the national marker sits just above it or the top is near.
+        double label_y = y - 8;
+        if (nation.values[i]) {
+          const double ny = y_of(*nation.values[i]);
+          if (ny < y && y - ny < 18) label_y = y + 17;
+        }
+        if (label_y < kTop) label_y = y + 17;
+        s += "<text class=\"value\" x=\"" + F(x) + "\" y=\"" + F(label_y) +
              "\" text-anchor=\"middle\">" + core::Escape(core::Num(series.values[i], decimals)) +
              "</text>";
       }
@@ -152,6 +159,15 @@ std::string TrendChartSvg(const IndicatorBlock& line, const std::string& id) {
   for (auto& [y, text] : legend) {
     y = std::max(y, floor_y);
     floor_y = y + 14;
+  }
+  // If pushed below the plot, move the whole stack up again.
+  const double bottom = kHeight - kBottom;
+  if (!legend.empty() && legend.back().first > bottom) {
+    double ceiling = bottom;
+    for (auto it = legend.rbegin(); it != legend.rend(); ++it) {
+      it->first = std::min(it->first, ceiling);
+      ceiling = it->first - 14;
+    }
   }
   for (const auto& [y, text] : legend) {
     std::string shown = text.size() > 30 ? text.substr(0, 28) + "…" : text;

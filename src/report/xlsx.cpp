@@ -7,7 +7,6 @@
 // Figures are numeric cells; a suppressed figure is the text "skjult" and never a number, so the
 // workbook shows exactly what the HTML report shows to the same audience. Written with
 // libxlsxwriter to a temporary file beside the target, then renamed into place.
-#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
@@ -16,6 +15,7 @@
 #include <array>
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <iterator>
 #include <map>
@@ -25,6 +25,7 @@
 
 #include "core/text.h"
 #include "metrics/labels.h"
+#include "policy/evaluation.h"
 #include "report/report.h"
 
 namespace agp::report {

@@ -208,6 +208,48 @@ actions=$(sqlite3 "$work/ind.db" "SELECT group_concat(action, ' ') FROM (SELECT 
 sqlite3 "$work/ind.db" "DELETE FROM audit_log" 2>/dev/null &&
   { failed=$((failed + 1)); echo "FAIL the audit log could be emptied"; } || passed=$((passed + 1))
 
+# agp report (issue 6): every figure the report prints is the one `agp indicators` prints.
+TRONDHEIM="$(dirname "$CASES")/../../data/policies/000_trondheim_2021_2024.yaml"
+check "load a template with indicators" 0 "$AGP" --db "$work/ind.db" policy load "$TRONDHEIM"
+check "report as HTML" 0 "$AGP" --db "$work/ind.db" report --period 2024 --policy trondheim-2021 --out "$work/r.html"
+contains "it says what it wrote" out "r.html: trondheim-2021 2024"
+contains "a self-contained document" "$work/r.html" "<style>"
+grep -o '<data [^>]*>' "$work/r.html" |
+  sed -E 's/.*value="([^"]*)" data-indicator="([^"]*)" data-unit="([^"]*)" data-period="([^"]*)".*/\2,\3,\4,\1/' \
+    >"$work/report-figures.csv"
+: >"$work/cli-figures.csv"
+for p in $(cut -d, -f3 "$work/report-figures.csv" | sort -u); do
+  "$AGP" --db "$work/ind.db" indicators --period "$p" --format csv | tail -n +2 >>"$work/cli-figures.csv"
+done
+check "the report's figures are the indicators' figures" 0 awk -F, '
+  NR == FNR { cli[$1 "," $2 "," $3] = $4; next }
+  ($1 "," $2 "," $3) in cli {
+    want = cli[$1 "," $2 "," $3]; n++
+    if (want == "" && $4 != "") bad++
+    else if (want != "" && ($4 == "" || ($4 - want) ^ 2 > 1e-10 * (1 + want ^ 2))) bad++
+  }
+  END { print n " compared, " bad + 0 " differ"; exit !(n > 20 && bad == 0) }' \
+  "$work/cli-figures.csv" "$work/report-figures.csv"
+check "public: a withheld figure has no value" 0 awk -F, '$4 != "" && /suppressed/ { exit 1 }' "$work/report-figures.csv"
+contains "some figures are withheld from the public" "$work/r.html" 'data-suppressed="1"'
+check "report for HR" 0 "$AGP" --db "$work/ind.db" report --period 2024 --policy trondheim-2021 --audience admin --out "$work/hr.html"
+contains "marked as not for distribution" "$work/hr.html" "Ikke for offentliggjøring"
+check "report as XLSX" 0 "$AGP" --db "$work/ind.db" report --period 2024 --policy trondheim-2021 --out "$work/r.xlsx"
+equals "an XLSX is a zip" "$(head -c 2 "$work/r.xlsx")" "PK"
+check "report as PDF" 0 "$AGP" --db "$work/ind.db" report --period 2024 --policy trondheim-2021 --out "$work/r.pdf"
+equals "a PDF" "$(head -c 4 "$work/r.pdf")" "%PDF"
+check "report on one unit" 0 "$AGP" --db "$work/ind.db" report --period 2024 --unit 1100 --out "$work/unit.html"
+check "without a browser, PDF names the package" 3 "$AGP" --db "$work/ind.db" report --period 2024 --out "$work/no.pdf" --chromium "$work/no-such-browser"
+contains "the package" err "«chromium»"
+[[ ! -e "$work/no.pdf" ]] && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL a failed PDF leaves a file"; }
+check "another format is a usage error" 1 "$AGP" --db "$work/ind.db" report --period 2024 --out "$work/r.docx"
+check "an unknown unit is a usage error" 1 "$AGP" --db "$work/ind.db" report --period 2024 --unit 999999 --out "$work/x.html"
+check "a period without results" 3 "$AGP" --db "$work/ind.db" report --period 2019 --out "$work/x.html"
+contains "it names the years there are" err "2024"
+check "an unknown audience" 1 "$AGP" --db "$work/ind.db" report --period 2024 --audience alle --out "$work/x.html"
+[[ "$(sqlite3 "$work/ind.db" "SELECT count(*) FROM audit_log WHERE action = 'report'")" -ge 4 ]] &&
+  passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL reports are in the audit log"; }
+
 # agp serve (the web app): a missing database, and a port another server holds.
 check "serve without a database" 3 "$AGP" --db "$work/missing.db" serve --port 0
 "$AGP" --db "$work/ind.db" serve --port 0 --quiet > "$work/serve.out" 2>&1 &

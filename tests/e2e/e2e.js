@@ -317,11 +317,12 @@ async function main() {
       [`/enheter/${LEADER_UNIT}/ansatte`, 'individuals', 'individuals'],
       ['/indikatorer', 'indicators', 'indicators'], ['/indikatorer/sick_leave_pct', 'indicator page', 'indicator'],
       ['/policy', 'policies', 'policies'], [`/policy/${POLICY_ID}`, 'policy page', 'policy'],
+      ['/rapporter', 'reports', 'reports'],
       ['/import', 'import', 'import'], ['/brukere', 'users', 'users'], ['/logg', 'audit log', 'audit-log']],
     other: [['/', 'dashboard'], [`/mal/${POLICY_ID}/delmal-heltid-1`, 'goal page'], ['/enheter', 'units'],
       [`/enheter/${LEADER_UNIT}`, 'unit page'], [`/enheter/${OTHER_UNIT}`, 'unit page'],
       ['/indikatorer', 'indicators'], ['/indikatorer/sick_leave_pct', 'indicator page'],
-      ['/policy', 'policies'], [`/policy/${POLICY_ID}`, 'policy page']],
+      ['/policy', 'policies'], [`/policy/${POLICY_ID}`, 'policy page'], ['/rapporter', 'reports']],
   };
   await check('the admin opens every page: units, individuals, indicators, policies, import, users, log', async () => {
     for (const [url, label, shot] of rolePages.admin) await visit(admin, url, label, { shot });
@@ -385,6 +386,29 @@ async function main() {
     expect(views.length > 0, 'no individuals.view in the audit log');
     expect(views.some((r) => r.includes('leder') && r.includes(LEADER_UNIT)),
       `no individuals.view by leder of ${LEADER_UNIT}: ${views.join(' | ')}`);
+  });
+
+  await check('a union representative downloads the annual report as HTML (axe-clean, «skjult» where HR sees a number) and as PDF', async () => {
+    const s = b.union;
+    await visit(s, '/rapporter', 'reports');
+    await s.page.check('#r-format-html');
+    const [html] = await Promise.all([s.page.waitForEvent('download'),
+      s.page.getByRole('button', { name: 'Last ned rapporten' }).click()]);
+    expect(/^arbeidsgiverpolitikk-.*\.html$/.test(html.suggestedFilename()), `file name ${html.suggestedFilename()}`);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'agp-e2e-report-')), 'rapport.html');
+    await html.saveAs(file);
+    const text = fs.readFileSync(file, 'utf8');
+    expect(!text.includes('<script') && text.includes('<svg class="chart"'), 'the report is not self-contained with charts');
+    expect(text.includes('data-suppressed="1"'), 'the union report withholds nothing');
+    await s.page.goto('file://' + file);
+    await audit(s, 'annual report (HTML file)');
+    await screenshot(s, 'report-html');
+    await visit(s, '/rapporter', 'reports');
+    const [pdf] = await Promise.all([s.page.waitForEvent('download'),
+      s.page.getByRole('button', { name: 'Last ned rapporten' }).click()]);
+    const pdfFile = file.replace(/\.html$/, '.pdf');
+    await pdf.saveAs(pdfFile);
+    equal(fs.readFileSync(pdfFile).subarray(0, 4).toString(), '%PDF', 'the downloaded PDF\'s first bytes');
   });
 
   await check('union and viewer see «skjult» where the admin sees a number (sick leave per unit)', async () => {
