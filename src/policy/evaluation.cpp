@@ -215,6 +215,22 @@ const char* StatusLabel(GoalStatus s) {
   return "";
 }
 
+const char* StatusSymbol(GoalStatus s) {
+  switch (s) {
+    case GoalStatus::kMet:
+      return "✔";
+    case GoalStatus::kOnTrack:
+      return "↗";
+    case GoalStatus::kOffTrack:
+      return "✖";
+    case GoalStatus::kNoData:
+      return "?";
+    case GoalStatus::kNoTarget:
+      return "–";
+  }
+  return "";
+}
+
 std::vector<GoalResult> Evaluate(const Policy& policy, core::Period period,
                                  const EvaluationInput& in) {
   std::string root;

@@ -22,6 +22,8 @@ enum class GoalStatus { kMet, kOnTrack, kOffTrack, kNoData, kNoTarget };
 const char* StatusKey(GoalStatus s);
 // "nådd", "i rute", "ikke i rute", "mangler tall", "uten mål" (for people).
 const char* StatusLabel(GoalStatus s);
+// ✔ ↗ ✖ ? – : the sign shown before the label on pages and in the report.
+const char* StatusSymbol(GoalStatus s);
 
 struct TargetResult {
   IndicatorLink link;

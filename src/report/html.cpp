@@ -108,25 +108,9 @@ svg .line-target { stroke: var(--met); stroke-width: 1.8; stroke-dasharray: 2 3;
 )css";
 
 std::string StatusSpan(policy::GoalStatus status) {
-  const char* symbol = "–";
-  switch (status) {
-    case policy::GoalStatus::kMet:
-      symbol = "✔";
-      break;
-    case policy::GoalStatus::kOnTrack:
-      symbol = "↗";
-      break;
-    case policy::GoalStatus::kOffTrack:
-      symbol = "✖";
-      break;
-    case policy::GoalStatus::kNoData:
-      symbol = "?";
-      break;
-    case policy::GoalStatus::kNoTarget:
-      break;
-  }
-  return std::string("<span class=\"status status-") + policy::StatusKey(status) + "\">" + symbol +
-         " " + policy::StatusLabel(status) + "</span>";
+  return std::string("<span class=\"status status-") + policy::StatusKey(status) +
+         "\"><span aria-hidden=\"true\">" + policy::StatusSymbol(status) + "</span> " +
+         policy::StatusLabel(status) + "</span>";
 }
 
 std::string VerdictWords(const std::string& verdict) {

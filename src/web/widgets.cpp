@@ -7,27 +7,9 @@
 namespace agp::web {
 
 std::string StatusBadge(policy::GoalStatus status) {
-  const char* symbol = "–";
-  switch (status) {
-    case policy::GoalStatus::kMet:
-      symbol = "✔";
-      break;
-    case policy::GoalStatus::kOnTrack:
-      symbol = "↗";
-      break;
-    case policy::GoalStatus::kOffTrack:
-      symbol = "✖";
-      break;
-    case policy::GoalStatus::kNoData:
-      symbol = "?";
-      break;
-    case policy::GoalStatus::kNoTarget:
-      symbol = "–";
-      break;
-  }
   return std::string("<span class=\"status status-") + policy::StatusKey(status) +
-         "\"><span aria-hidden=\"true\">" + symbol + "</span> " + policy::StatusLabel(status) +
-         "</span>";
+         "\"><span aria-hidden=\"true\">" + policy::StatusSymbol(status) + "</span> " +
+         policy::StatusLabel(status) + "</span>";
 }
 
 std::string VerdictBadge(const std::string& verdict) {
