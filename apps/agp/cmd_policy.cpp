@@ -123,11 +123,7 @@ int Assess(const GlobalOptions* g, const AssessOptions& o) {
                  o.policy.c_str(), o.node.c_str(), o.policy.c_str());
     return kExitUsage;
   }
-  if (!core::Period::Parse(o.period)) {
-    std::fprintf(stderr, "agp: «%s» er ikke en periode (2024, 2024-T1, 2024-Q1 eller 2024-03)\n",
-                 o.period.c_str());
-    return kExitUsage;
-  }
+  if (!PeriodOption(o.period)) return kExitUsage;
   const core::SystemClock clock;
   policy::Assessment a;
   a.node = o.node;
@@ -249,12 +245,8 @@ struct EvaluateOptions {
 };
 
 int Evaluate(const GlobalOptions* g, const EvaluateOptions& o) {
-  const auto period = core::Period::Parse(o.period);
-  if (!period) {
-    std::fprintf(stderr, "agp: «%s» er ikke en periode (2024, 2024-T1, 2024-Q1 eller 2024-03)\n",
-                 o.period.c_str());
-    return kExitUsage;
-  }
+  const auto period = PeriodOption(o.period);
+  if (!period) return kExitUsage;
   auto db = Open(g);
   if (!db) return kExitFailure;
   auto versions = db->PolicyVersions();

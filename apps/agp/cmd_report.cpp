@@ -41,12 +41,8 @@ int Fail(const core::Error& e) {
 }
 
 int Report(const GlobalOptions* g, const ReportOptions& o) {
-  const auto period = core::Period::Parse(o.period);
-  if (!period) {
-    std::fprintf(stderr, "agp: «%s» er ikke en periode (2024, 2024-T1, 2024-Q1 eller 2024-03)\n",
-                 o.period.c_str());
-    return kExitUsage;
-  }
+  const auto period = PeriodOption(o.period);
+  if (!period) return kExitUsage;
   const auto audience = report::ParseAudience(o.audience);
   if (!audience) {
     std::fprintf(stderr, "agp: --audience må være public, union eller admin\n");

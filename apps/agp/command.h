@@ -4,7 +4,10 @@
 #include <CLI/CLI.hpp>
 
 #include <functional>
+#include <optional>
 #include <string>
+
+#include "core/period.h"
 
 namespace agp::app {
 
@@ -22,6 +25,10 @@ struct Command {
   const char* help;
   std::function<std::function<int()>(CLI::App* cmd, const GlobalOptions* global)> setup;
 };
+
+// The period of a --period option, or nullopt after saying on stderr why it is not one (exit with
+// kExitUsage).
+std::optional<core::Period> PeriodOption(const std::string& text);
 
 Command InitCommand();
 Command ImportCommand();

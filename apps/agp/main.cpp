@@ -15,9 +15,10 @@ int main(int argc, char** argv) {
   global.db_path = env_db != nullptr && *env_db != '\0' ? env_db : "agp.db";
   app.add_option("--db", global.db_path, "Database file (default $AGP_DB or ./agp.db)");
 
-  const std::vector<Command> commands = {
-      InitCommand(),      DemoCommand(),   ImportCommand(),   StatusCommand(), IndicatorsCommand(),
-      RecomputeCommand(), PolicyCommand(), EvaluateCommand(), ReportCommand(), UserCommand(),   ServeCommand()};
+  const std::vector<Command> commands = {InitCommand(),   DemoCommand(),       ImportCommand(),
+                                         StatusCommand(), IndicatorsCommand(), RecomputeCommand(),
+                                         PolicyCommand(), EvaluateCommand(),   ReportCommand(),
+                                         UserCommand(),   ServeCommand()};
   std::function<int()> run;
   for (const Command& c : commands) {
     CLI::App* sub = app.add_subcommand(c.name, c.help);

@@ -1,5 +1,5 @@
-// Text for people: HTML escaping and the Norwegian way of writing numbers, periods and dates.
-// Shared by everything that presents figures (the web pages and the report).
+// Text for people: HTML and URL escaping and the Norwegian way of writing numbers, periods and
+// dates. Shared by everything that presents figures (the web pages and the report).
 #pragma once
 
 #include <optional>
@@ -12,6 +12,10 @@ namespace agp::core {
 std::string Escape(std::string_view text);
 // Appends the escaped text to `out`.
 void AppendEscaped(std::string& out, std::string_view text);
+
+// Percent-encodes everything but letters, digits, "-_.~" and the characters in `keep`: a URL
+// path segment or query value (keep "/" for a whole path).
+std::string UrlEncode(std::string_view text, std::string_view keep = {});
 
 // A number as Norwegian readers write it: decimal comma, a narrow space between thousands,
 // `decimals` places ("61,3", "12 345"). Empty optional → "–".

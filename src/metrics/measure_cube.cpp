@@ -30,6 +30,21 @@ int MeasureCube::FindUnit(std::string_view key) const {
   return -1;
 }
 
+std::vector<int> MeasureCube::ChildUnits(int unit) const {
+  std::vector<int> out;
+  for (size_t i = 0; i < units_.size(); ++i) {
+    if (units_[i].parent == unit) out.push_back(static_cast<int>(i));
+  }
+  return out;
+}
+
+int MeasureCube::RootUnit() const {
+  for (size_t i = 0; i < units_.size(); ++i) {
+    if (units_[i].parent < 0) return static_cast<int>(i);
+  }
+  return -1;
+}
+
 const double* MeasureCube::Plane(int period, Measure m) const {
   const int32_t s = plane_[static_cast<size_t>(period) * kMeasureCount + static_cast<int>(m)];
   return s < 0 ? nullptr : storage_[s].get();

@@ -87,6 +87,10 @@ class MeasureCube {
   // Index of a period or unit key; -1 when absent.
   int FindPeriod(const core::Period& p) const;
   int FindUnit(std::string_view key) const;
+  // The units whose parent is `unit`, in index order; ChildUnits(-1) gives the roots.
+  std::vector<int> ChildUnits(int unit) const;
+  // The first unit without a parent (the whole organisation); -1 when there are no units.
+  int RootUnit() const;
 
   // The values of one measure over all units (unit_count() long), or nullptr when the measure
   // was not computed for the period (then it is zero everywhere).

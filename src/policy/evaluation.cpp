@@ -233,13 +233,9 @@ const char* StatusSymbol(GoalStatus s) {
 
 std::vector<GoalResult> Evaluate(const Policy& policy, core::Period period,
                                  const EvaluationInput& in) {
-  std::string root;
-  for (const metrics::CubeUnit& u : in.cube->units()) {
-    if (u.parent < 0) {
-      root = u.key;
-      break;
-    }
-  }
+  const int root_unit = in.cube->RootUnit();
+  const std::string root =
+      root_unit < 0 ? std::string() : in.cube->units()[static_cast<size_t>(root_unit)].key;
   std::vector<GoalResult> out;
   ForEachNode(policy.nodes, [&](const Node& node, int) {
     if (!IsGoal(node)) return;

@@ -22,6 +22,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/text.h"
 #include "report/output_file.h"
 #include "report/pdf_pages.h"
 #include "report/report.h"
@@ -178,22 +179,6 @@ bool StartsWithPdfMagic(const fs::path& p) {
   return in.gcount() == 5 && std::string_view(magic, 5) == "%PDF-";
 }
 
-// "file://" and the path with everything but unreserved characters and slashes percent-encoded.
-std::string FileUrl(const fs::path& p) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string url = "file://";
-  for (unsigned char c : p.string()) {
-    if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') {
-      url += static_cast<char>(c);
-    } else {
-      url += '%';
-      url += kHex[c >> 4];
-      url += kHex[c & 15];
-    }
-  }
-  return url;
-}
-
 // ---- printing --------------------------------------------------------------------------------
 
 // One Chromium, its scratch space and its deadline.
@@ -237,7 +222,7 @@ struct Printer {
         "--no-pdf-header-footer",
         "--print-to-pdf=" + pdf.string(),
         "--generate-pdf-document-outline",
-        FileUrl(html_path),
+        "file://" + core::UrlEncode(html_path.string(), "/"),
     };
     auto run = Run(argv, scratch->path() / ("chromium-" + n + ".stdout"), err, timeout_seconds);
     if (!run.ok()) return run.error();

@@ -88,14 +88,7 @@ core::Result<Report> BuildReport(const ReportInput& input) {
                                                        " er ikke beregnet (årene med tall: " +
                                                        (have.empty() ? "ingen" : have) + ")");
   }
-  int root = -1;
-  for (int u = 0; u < cube.unit_count(); ++u) {
-    if (cube.units()[static_cast<size_t>(u)].parent < 0) {
-      root = u;
-      break;
-    }
-  }
-  if (!input.unit.empty()) root = cube.FindUnit(input.unit);
+  const int root = input.unit.empty() ? cube.RootUnit() : cube.FindUnit(input.unit);
   if (root < 0) {
     return core::Error(core::ErrorCode::kUsage,
                        input.unit.empty() ? "dataene har ingen enheter"
@@ -179,8 +172,7 @@ core::Result<Report> BuildReport(const ReportInput& input) {
         }
         line.trend.push_back(point);
       }
-      for (int c = 0; c < cube.unit_count(); ++c) {
-        if (cube.units()[static_cast<size_t>(c)].parent != line.unit) continue;
+      for (int c : cube.ChildUnits(line.unit)) {
         UnitFigure f;
         f.unit = c;
         f.key = cube.units()[static_cast<size_t>(c)].key;

@@ -7,21 +7,6 @@
 
 namespace agp::web {
 
-std::string UrlEncode(std::string_view text) {
-  static const char* kHex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
-
 std::string AccessibleTables(std::string html) {
   static const std::string kOpen = "<div class=\"table-wrap\">";
   std::string out;

@@ -16,9 +16,7 @@ using core::DecimalText;
 using core::Escape;
 using core::Num;
 using core::PeriodLabel;
-
-// A percent-encoded URL path segment or query value.
-std::string UrlEncode(std::string_view text);
+using core::UrlEncode;
 
 // Makes every scrolling table wrapper (`<div class="table-wrap">` around a table with a caption)
 // reachable by keyboard and named by its caption (WCAG 2.1.1; axe scrollable-region-focusable).

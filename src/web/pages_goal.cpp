@@ -98,7 +98,7 @@ std::string RenderGoal(Context& ctx, const StoredPolicy& stored, const policy::N
     if (any_nation) chart.series.push_back(std::move(nation));
     b += RenderChart(chart);
 
-    std::vector<int> kids = UnitChildren(cube, unit);
+    std::vector<int> kids = cube.ChildUnits(unit);
     if (!kids.empty()) {
       Chart bars;
       bars.kind = "bar";

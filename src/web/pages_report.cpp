@@ -57,11 +57,9 @@ std::vector<std::pair<int, int>> OfferedUnits(const metrics::MeasureCube& cube) 
   std::function<void(int, int)> walk = [&](int u, int depth) {
     out.emplace_back(u, depth);
     if (depth >= 2) return;
-    for (int c : UnitChildren(cube, u)) walk(c, depth + 1);
+    for (int c : cube.ChildUnits(u)) walk(c, depth + 1);
   };
-  for (int u = 0; u < cube.unit_count(); ++u) {
-    if (cube.units()[static_cast<size_t>(u)].parent < 0) walk(u, 0);
-  }
+  for (int root : cube.ChildUnits(-1)) walk(root, 0);
   return out;
 }
 
@@ -192,8 +190,9 @@ void DownloadReport(Context& ctx, Response& res) {
   if (std::string(format->key) == "html") {
     bytes = report::RenderHtml(*built);
   } else {
-    char dir_template[] = "/tmp/agp-report-XXXXXX";
-    if (mkdtemp(dir_template) == nullptr) {
+    std::error_code tmp_error;
+    std::string dir_template = (fs::temp_directory_path(tmp_error) / "agp-report-XXXXXX").string();
+    if (tmp_error || mkdtemp(dir_template.data()) == nullptr) {
       return SendError(ctx, res, 500, "Rapporten kunne ikke lages.");
     }
     const fs::path dir(dir_template);

@@ -105,7 +105,7 @@ std::string RenderUnit(Context& ctx, int unit, const core::Period& period) {
   if (any_nation) chart.series.push_back(std::move(nation));
   b += RenderChart(chart);
 
-  std::vector<int> kids = UnitChildren(cube, unit);
+  std::vector<int> kids = cube.ChildUnits(unit);
   if (!kids.empty()) {
     b += "<h2>Underenheter</h2><div class=\"table-wrap\"><table class=\"data\"><caption>"
          "Underenhetene til " +

@@ -92,14 +92,6 @@ std::vector<int> UnitPath(const metrics::MeasureCube& cube, int unit) {
   return path;
 }
 
-std::vector<int> UnitChildren(const metrics::MeasureCube& cube, int unit) {
-  std::vector<int> out;
-  for (int u = 0; u < cube.unit_count(); ++u) {
-    if (cube.units()[static_cast<size_t>(u)].parent == unit) out.push_back(u);
-  }
-  return out;
-}
-
 std::string PeriodPicker(const std::vector<core::Period>& years, const core::Period& current,
                          const std::string& action,
                          const std::vector<std::pair<std::string, std::string>>& hidden) {

@@ -55,8 +55,6 @@ std::string RenderChart(const Chart& chart);
 
 // The unit's ancestors, root first, and the unit itself last.
 std::vector<int> UnitPath(const metrics::MeasureCube& cube, int unit);
-// The unit's children in the cube's order.
-std::vector<int> UnitChildren(const metrics::MeasureCube& cube, int unit);
 
 // A <form method=get> to choose the period among the results' years.
 std::string PeriodPicker(const std::vector<core::Period>& years, const core::Period& current,
