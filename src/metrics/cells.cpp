@@ -129,6 +129,27 @@ bool AppliesTo(IndicatorId id, const core::Period& period) {
   return !Info(id).years_only || period.kind() == core::PeriodKind::kYear;
 }
 
+bool AddsUpOverPeriods(IndicatorId id) {
+  switch (id) {
+    case IndicatorId::kSickLeavePct:
+    case IndicatorId::kSickLeaveSelfPct:
+    case IndicatorId::kSickLeaveMedicalPct:
+    case IndicatorId::kSickLeaveShortPct:
+    case IndicatorId::kSickLeaveLongPct:
+    case IndicatorId::kFollowupPlanCompliance:
+    case IndicatorId::kDialogueMeeting1Compliance:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool PublishedToAggregateViewers(IndicatorId id, const core::Period& period) {
+  const bool counts_cases =
+      id == IndicatorId::kFollowupPlanCompliance || id == IndicatorId::kDialogueMeeting1Compliance;
+  return !counts_cases || period.kind() == core::PeriodKind::kYear;
+}
+
 std::vector<Cell> Slice(const MeasureCube& cube, const FigureKey& key, int period) {
   std::vector<Cell> cells(cube.unit_count());
   if (key.job >= 0) {

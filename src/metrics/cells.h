@@ -38,6 +38,17 @@ struct FigureKey {
 // Whether the indicator has figures for the period (turnover and retirement age: years only).
 bool AppliesTo(IndicatorId id, const core::Period& period);
 
+// Whether the indicator's numerator and denominator of a tertial, quarter or year are the sums of
+// its months' (sick leave and follow-up compliance; person-based figures are counted on one day).
+// Their suppression is decided for the whole year at once (SuppressLinked).
+bool AddsUpOverPeriods(IndicatorId id);
+
+// Whether the figures of the period are published where the viewer may not see individuals.
+// Follow-up compliance counts a few cases a month in most units: linked over the year, every unit
+// small in one month would lose its yearly figure too, so viewers of aggregates get its years
+// only (a period set without overlaps) and its months, tertials and quarters stay withheld.
+bool PublishedToAggregateViewers(IndicatorId id, const core::Period& period);
+
 // The cell of every unit for one figure and period (unit_count() long), unsuppressed.
 std::vector<Cell> Slice(const MeasureCube& cube, const FigureKey& key, int period);
 

@@ -51,16 +51,30 @@ const Cell* FigureBook::Get(const std::string& key, int unit, const core::Period
   auto slot = std::make_pair(key, period.ToString());
   auto it = slices_.find(slot);
   if (it == slices_.end()) {
-    std::vector<Cell> cells;
+    // Figures that add up over periods are suppressed a year at a time: read the whole year.
     FigureRequest request;
     request.periods = {period};
-    request.indicators = {key};
-    auto figures = QueryFigures(cube_, request, audience_);
-    if (figures.ok() && static_cast<int>(figures->size()) == cube_.unit_count()) {
-      cells.resize(figures->size());
-      for (const Figure& f : *figures) cells[static_cast<size_t>(f.unit)] = f.cell;
+    const auto id = FindIndicator(key);
+    if (id && AddsUpOverPeriods(*id)) {
+      request.periods.clear();
+      for (const core::Period& p : cube_.periods()) {
+        if (p.year() == period.year()) request.periods.push_back(p);
+      }
     }
-    it = slices_.emplace(slot, std::move(cells)).first;
+    request.indicators = {key};
+    slices_[slot];  // empty (nullptr) unless the query gives every unit's cell
+    for (const core::Period& p : request.periods) slices_[{key, p.ToString()}];
+    auto figures = QueryFigures(cube_, request, audience_);
+    if (figures.ok()) {
+      // A period's cells are kept when they cover every unit (a job code's may not).
+      std::map<std::string, std::vector<Cell>> by_period;
+      for (const Figure& f : *figures) by_period[f.period.ToString()].push_back(f.cell);
+      for (auto& [p, cells] : by_period) {
+        if (static_cast<int>(cells.size()) == cube_.unit_count())
+          slices_[{key, p}] = std::move(cells);
+      }
+    }
+    it = slices_.find(slot);
   }
   if (it->second.empty()) return nullptr;
   return &it->second[static_cast<size_t>(unit)];

@@ -2,6 +2,8 @@
 
 #include <cmath>
 #include <cstdio>
+#include <map>
+#include <span>
 
 namespace agp::metrics {
 namespace {
@@ -81,24 +83,65 @@ core::Result<std::vector<Figure>> QueryFigures(const MeasureCube& cube,
   std::vector<int32_t> parents(cube.unit_count());
   for (int u = 0; u < cube.unit_count(); ++u) parents[u] = cube.units()[u].parent;
   std::vector<Figure> out;
-  auto emit = [&](const FigureKey& key, int p) {
-    std::vector<Cell> cells = Slice(cube, key, p);
-    Suppress(parents, cells, audience);
+  const bool restricted = audience.min_group > 1;
+  auto sees = [&](int u) { return audience.sees_individuals && audience.sees_individuals(u); };
+  auto emit = [&](const FigureKey& key, int p, std::vector<Cell> cells) {
+    if (restricted && !PublishedToAggregateViewers(key.indicator, cube.periods()[p])) {
+      for (int u = 0; u < cube.unit_count(); ++u) {
+        if (!sees(u)) Withhold(cells[u]);
+      }
+    }
     for (int u = 0; u < cube.unit_count(); ++u) {
       if (only_unit >= 0 && u != only_unit) continue;
       if (key.job >= 0 && cells[u].groups[0] == 0 && cells[u].groups[1] == 0) continue;
       out.push_back(Figure{key, u, cube.periods()[p], std::move(cells[u])});
     }
   };
+  // Figures that add up over periods are suppressed a year at a time: every period of the
+  // year that the results hold, decided together (SuppressLinked), kept for the periods asked.
+  std::map<int, std::map<int, std::vector<Cell>>> years;  // year → period → cells
+  auto linked = [&](const FigureKey& key, int p) -> std::vector<Cell> {
+    const int year = cube.periods()[p].year();
+    auto it = years.find(year);
+    if (it == years.end()) {
+      std::map<int, std::vector<Cell>> slices;
+      for (int q = 0; q < cube.period_count(); ++q) {
+        const core::Period& period = cube.periods()[q];
+        if (period.year() == year && AppliesTo(key.indicator, period) &&
+            (!restricted || PublishedToAggregateViewers(key.indicator, period)))
+          slices.emplace(q, Slice(cube, key, q));
+      }
+      std::vector<std::span<Cell>> spans;
+      for (auto& [q, cells] : slices) spans.emplace_back(cells);
+      SuppressLinked(parents, spans, audience);
+      it = years.emplace(year, std::move(slices)).first;
+    }
+    return it->second.at(p);
+  };
   for (const Wanted& w : wanted) {
+    years.clear();
     for (int p : periods) {
       if (!AppliesTo(w.id, cube.periods()[p])) continue;
       if (!w.job) {
-        emit(FigureKey{w.id, -1}, p);
+        const FigureKey key{w.id, -1};
+        if (restricted && !PublishedToAggregateViewers(w.id, cube.periods()[p])) {
+          emit(key, p, Slice(cube, key, p));  // withheld wherever the viewer sees aggregates
+        } else if (AddsUpOverPeriods(w.id)) {
+          emit(key, p, linked(key, p));
+        } else {
+          std::vector<Cell> cells = Slice(cube, key, p);
+          Suppress(parents, cells, audience);
+          emit(key, p, std::move(cells));
+        }
         continue;
       }
       for (int32_t job : JobCodesIn(cube, p)) {
-        if (*w.job == "*" || cube.job_codes[job] == *w.job) emit(FigureKey{w.id, job}, p);
+        if (*w.job == "*" || cube.job_codes[job] == *w.job) {
+          const FigureKey key{w.id, job};
+          std::vector<Cell> cells = Slice(cube, key, p);
+          Suppress(parents, cells, audience);
+          emit(key, p, std::move(cells));
+        }
       }
     }
   }

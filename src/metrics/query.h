@@ -31,8 +31,9 @@ struct Figure {
 
 // The figures in the order indicator (as requested, else registry order), period (as
 // requested), unit (the cube's order). Suppression is decided over every unit of each slice,
-// whatever `unit` selects. Errors: an unknown indicator or unit (kUsage), a period the results
-// do not cover (kNotFound).
+// whatever `unit` selects, and for figures that add up over periods over every period of the
+// slice's year, whatever `periods` selects (suppression.h). Errors: an unknown indicator or unit
+// (kUsage), a period the results do not cover (kNotFound).
 core::Result<std::vector<Figure>> QueryFigures(const MeasureCube& cube,
                                                const FigureRequest& request,
                                                const Audience& audience);
