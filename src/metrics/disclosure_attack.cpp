@@ -87,6 +87,18 @@ double Additive(const Cell& c, ValueKind kind) {
 }  // namespace
 
 AttackResult Attack(const MeasureCube& cube, IndicatorId id, const Audience& audience) {
+  FigureRequest request;
+  for (const core::Period& p : cube.periods()) {
+    if (AppliesTo(id, p)) request.periods.push_back(p);
+  }
+  request.indicators = {std::string(Info(id).key)};
+  auto figures = QueryFigures(cube, request, audience);
+  if (!figures.ok()) return AttackResult{};
+  return Attack(cube, id, *figures, audience);
+}
+
+AttackResult Attack(const MeasureCube& cube, IndicatorId id, const std::vector<Figure>& figures,
+                    const Audience& audience) {
   const IndicatorInfo& info = Info(id);
   const int n = cube.unit_count();
   std::vector<std::vector<int32_t>> subtree(n);  // each unit's subtree, itself included
@@ -94,20 +106,13 @@ AttackResult Attack(const MeasureCube& cube, IndicatorId id, const Audience& aud
     for (int32_t at = u; at >= 0; at = cube.units()[at].parent) subtree[at].push_back(u);
   }
   auto sees = [&](int u) { return audience.sees_individuals && audience.sees_individuals(u); };
-
-  FigureRequest request;
-  for (const core::Period& p : cube.periods()) {
-    if (AppliesTo(id, p)) request.periods.push_back(p);
-  }
-  request.indicators = {std::string(info.key)};
-  auto figures = QueryFigures(cube, request, audience);
   AttackResult result;
-  if (!figures.ok()) return result;
 
   // The systems: one per year over its months for figures that add up, else one per period.
   // Each system lists its "months" (the periods whose own parts are the unknowns).
   std::map<std::pair<int, int>, std::vector<const Figure*>> systems;  // (year, period or -1)
-  for (const Figure& f : *figures) {
+  for (const Figure& f : figures) {
+    if (f.key.indicator != id || f.key.job >= 0) continue;
     const int key = AddsUpOverPeriods(id) ? -1 : cube.FindPeriod(f.period);
     systems[{f.period.year(), key}].push_back(&f);
   }
@@ -172,8 +177,14 @@ AttackResult Attack(const MeasureCube& cube, IndicatorId id, const Audience& aud
       ++result.shown;
       space.Add(row_of(*f).first);
     }
+    std::map<int, std::vector<Cell>> truths;  // period → the cells as computed
     for (const Figure* f : members) {
-      if (!f->cell.suppressed || (f->cell.groups[0] <= 0 && f->cell.groups[1] <= 0)) continue;
+      if (!f->cell.suppressed) continue;
+      const int p = cube.FindPeriod(f->period);
+      auto truth = truths.find(p);
+      if (truth == truths.end()) truth = truths.emplace(p, Slice(cube, {id, -1}, p)).first;
+      const Cell& c = truth->second[static_cast<size_t>(f->unit)];
+      if (c.groups[0] <= 0 && c.groups[1] <= 0) continue;
       auto [row, unseen] = row_of(*f);
       if (!unseen) continue;  // about nobody, or only about persons the viewer may see
       ++result.withheld;

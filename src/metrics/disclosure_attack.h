@@ -20,6 +20,7 @@
 
 #include "metrics/indicator.h"
 #include "metrics/measure_cube.h"
+#include "metrics/query.h"
 #include "metrics/suppression.h"
 
 namespace agp::metrics::attack {
@@ -39,5 +40,10 @@ struct AttackResult {
 // Runs the attack on one indicator (not the pay ratio) as `audience` gets it through QueryFigures,
 // over every unit and every period of the cube.
 AttackResult Attack(const MeasureCube& cube, IndicatorId id, const Audience& audience);
+
+// The same on figures of `id` a viewer got some other way (a page, a download): `truth` is the
+// cube they came from; `sees_individuals` as the viewer's audience says (empty: nowhere).
+AttackResult Attack(const MeasureCube& truth, IndicatorId id, const std::vector<Figure>& figures,
+                    const Audience& audience);
 
 }  // namespace agp::metrics::attack
