@@ -53,7 +53,9 @@ int Explain(const std::string& key) {
               : i.direction == metrics::Direction::kLowerIsBetter ? "lower"
                                                                   : "neither",
               i.years_only ? "; years only" : "");
-  std::printf("Source:       %s\n\n", std::string(i.source).c_str());
+  std::printf("Source:       %s\n", std::string(i.source).c_str());
+  std::printf("Small groups: %s (docs/indicators.md)\n\n",
+              std::string(metrics::SuppressionRule(i.id)).c_str());
   std::printf("Common terms: %s\n", std::string(metrics::CommonTerms()).c_str());
   return kExitOk;
 }

@@ -150,6 +150,36 @@ bool PublishedToAggregateViewers(IndicatorId id, const core::Period& period) {
   return !counts_cases || period.kind() == core::PeriodKind::kYear;
 }
 
+std::string_view SuppressionRule(IndicatorId id) {
+  if (!PublishedToAggregateViewers(id, core::Period::Month(2000, 1))) {
+    return "viewers who may not see individuals get whole years only (a few cases a month in "
+           "most units), with figures about fewer persons than the minimum group withheld and "
+           "the complements that would reveal them";
+  }
+  if (AddsUpOverPeriods(id)) {
+    return "figures about fewer persons than the minimum group are withheld from viewers who may "
+           "not see individuals, with the complements that would reveal them; decided a year at a "
+           "time, since months add up to tertials, quarters and the year";
+  }
+  return "figures about fewer persons than the minimum group are withheld from viewers who may "
+         "not see individuals, with the complements that would reveal them";
+}
+
+std::string_view SuppressionRuleNb(IndicatorId id) {
+  if (!PublishedToAggregateViewers(id, core::Period::Month(2000, 1))) {
+    return "Den som ikke kan se enkeltpersoner, får bare tall for hele år, fordi de fleste "
+           "enheter har bare noen få tilfeller i måneden. Tall om færre personer enn "
+           "minstegruppen skjules, og andre tall som ville avsløre dem, skjules også.";
+  }
+  if (AddsUpOverPeriods(id)) {
+    return "Tall om færre personer enn minstegruppen skjules for den som ikke kan se "
+           "enkeltpersoner, og andre tall som ville avsløre dem, skjules også. Det avgjøres for "
+           "et helt år om gangen, fordi månedene summeres til tertialer, kvartaler og året.";
+  }
+  return "Tall om færre personer enn minstegruppen skjules for den som ikke kan se "
+         "enkeltpersoner, og andre tall som ville avsløre dem, skjules også.";
+}
+
 std::vector<Cell> Slice(const MeasureCube& cube, const FigureKey& key, int period) {
   std::vector<Cell> cells(cube.unit_count());
   if (key.job >= 0) {

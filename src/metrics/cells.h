@@ -49,6 +49,11 @@ bool AddsUpOverPeriods(IndicatorId id);
 // only (a period set without overlaps) and its months, tertials and quarters stay withheld.
 bool PublishedToAggregateViewers(IndicatorId id, const core::Period& period);
 
+// How the indicator's small groups are withheld, in a sentence (English for the CLI's --explain,
+// bokmål for the web app): per period, a year at a time, or years only.
+std::string_view SuppressionRule(IndicatorId id);
+std::string_view SuppressionRuleNb(IndicatorId id);
+
 // The cell of every unit for one figure and period (unit_count() long), unsuppressed.
 std::vector<Cell> Slice(const MeasureCube& cube, const FigureKey& key, int period);
 

@@ -69,7 +69,7 @@ std::string RenderIndicator(Context& ctx, const metrics::IndicatorInfo& info,
         : info.direction == metrics::Direction::kLowerIsBetter
             ? "lavere er bedre"
             : "verken høyere eller lavere er bedre i seg selv") +
-       "</dd></dl>";
+       "</dd><dt>Små grupper</dt><dd>" + Escape(metrics::SuppressionRuleNb(info.id)) + "</dd></dl>";
   b += PeriodPicker(snap.Years(), period, "/indikatorer/" + key);
 
   Chart chart;

@@ -122,6 +122,9 @@ check "table" 0 "$AGP" --db "$work/ind.db" indicators --period 2024 --indicator 
 contains "the table speaks Norwegian" out "Heltidsandel"
 check "explain" 0 "$AGP" indicators --explain sick_leave_pct
 contains "explain names the source" out "SSB"
+contains "explain says sick leave is suppressed a year at a time" out "a year at a"
+check "explain follow-up compliance" 0 "$AGP" indicators --explain followup_plan_compliance
+contains "follow-up compliance reaches viewers of aggregates for years only" out "whole years only"
 check "explain an unknown key" 1 "$AGP" indicators --explain no_such_key
 check "a period that is no period" 1 "$AGP" --db "$work/ind.db" indicators --period 2024-13
 contains "it shows the forms" err "2024-Q1"
