@@ -295,6 +295,74 @@ TEST(XlsxReader, RefusesWhatIsNotAWorkbook) {
   EXPECT_EQ(missing.error().code(), core::ErrorCode::kIo);
 }
 
+// One long shared string (index 4 in HandMadeWorkbook's list is added here) in many cells.
+std::string SharedStringBomb(size_t length, int rows) {
+  std::string sheet;
+  for (int r = 1; r <= rows; ++r) {
+    sheet += "<x:row r=\"" + std::to_string(r) + "\"><x:c r=\"A" + std::to_string(r) +
+             "\" t=\"s\"><x:v>0</x:v></x:c></x:row>";
+  }
+  std::string zip = HandMadeWorkbook(sheet);
+  // The first shared string becomes the long one.
+  TempFile file("bomb.xlsx");
+  std::ofstream(file.path(), std::ios::binary) << zip;
+  auto archive = ZipArchive::OpenFile(file.path().string());
+  EXPECT_TRUE(archive.ok());
+  std::vector<Entry> entries;
+  for (const std::string& name : archive->entry_names()) {
+    std::string content = *archive->Read(name);
+    if (name == "xl/strings.xml") {
+      content.replace(content.find("plain"), 5, std::string(length, 'x'));
+    }
+    entries.push_back({name, content});
+  }
+  return MakeZip(entries);
+}
+
+TEST(XlsxReader, ASharedStringUsedInManyCellsCountsEveryTimeAndStopsAtTheLimit) {
+  XlsxLimits limits;
+  limits.max_sheet_text_bytes = 100000;
+  auto book = XlsxWorkbook::OpenBytes("bomb.xlsx", SharedStringBomb(30000, 50), limits);
+  ASSERT_TRUE(book.ok()) << book.error().ToString();
+  std::vector<Row> rows;
+  std::vector<core::Error> problems;
+  const Texts texts = ReadSheet(*book, "data", &rows, &problems);
+  EXPECT_EQ(texts.size(), 3u);  // 90 000 bytes of text; the fourth cell passes the limit
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].ToString().rfind("bomb.xlsx[data]:4:1: arket har mer enn 98 KiB tekst", 0),
+            0u)
+      << problems[0].ToString();
+  // Cells that show the same shared string point to its one copy.
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[0].fields[0].text.data(), rows[1].fields[0].text.data());
+}
+
+TEST(XlsxReader, APartLargerUnpackedThanItsLimitIsRefusedWithTheLimit) {
+  XlsxLimits strings;
+  strings.max_shared_strings_bytes = 20000;
+  auto book = XlsxWorkbook::OpenBytes("big.xlsx", SharedStringBomb(30000, 2), strings);
+  ASSERT_FALSE(book.ok());
+  EXPECT_NE(book.error().message().find("grensen er 20 KiB"), std::string::npos)
+      << book.error().ToString();
+
+  XlsxLimits whole;
+  whole.max_workbook_bytes = 20000;
+  book = XlsxWorkbook::OpenBytes("big.xlsx", SharedStringBomb(30000, 2), whole);
+  ASSERT_FALSE(book.ok());
+  EXPECT_EQ(book.error().ToString().rfind("big.xlsx: arbeidsboken er ", 0), 0u);
+  EXPECT_NE(book.error().message().find(" KiB pakket ut; grensen er 20 KiB"), std::string::npos)
+      << book.error().ToString();
+
+  XlsxLimits sheet;
+  sheet.max_sheet_bytes = 1000;
+  book = XlsxWorkbook::OpenBytes("big.xlsx", SharedStringBomb(10, 100), sheet);
+  ASSERT_TRUE(book.ok());
+  auto reader = book->OpenSheet("data");
+  ASSERT_FALSE(reader.ok());
+  EXPECT_NE(reader.error().message().find("grensen er 1000 byte"), std::string::npos)
+      << reader.error().ToString();
+}
+
 TEST(XlsxReader, ExcelSerialsFollowBothDateSystemsAndThe1900Bug) {
   EXPECT_EQ(ExcelSerialToIso(1, false), "1900-01-01");
   EXPECT_EQ(ExcelSerialToIso(59, false), "1900-02-28");

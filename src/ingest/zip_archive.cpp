@@ -96,7 +96,11 @@ struct ZipArchive::State {
   uint64_t size = 0;  // of the archive
   unzFile zip = nullptr;
   std::vector<std::string> entry_names;
-  std::unordered_map<std::string, unz64_file_pos> positions;  // entry name → directory position
+  struct Entry {
+    unz64_file_pos position{};  // in the central directory
+    uint64_t size = 0;          // unpacked, as declared
+  };
+  std::unordered_map<std::string, Entry> positions;  // by entry name
 
   State() = default;
   State(const State&) = delete;
@@ -115,6 +119,10 @@ const std::string& ZipArchive::name() const { return state_->name; }
 const std::vector<std::string>& ZipArchive::entry_names() const { return state_->entry_names; }
 bool ZipArchive::Contains(std::string_view entry) const {
   return state_->positions.count(std::string(entry)) > 0;
+}
+uint64_t ZipArchive::DeclaredSize(std::string_view entry) const {
+  const auto found = state_->positions.find(std::string(entry));
+  return found == state_->positions.end() ? 0 : found->second.size;
 }
 
 core::Result<ZipArchive> ZipArchive::OpenFile(const std::string& path) {
@@ -181,7 +189,7 @@ core::Result<ZipArchive> ZipArchive::Index(std::unique_ptr<State> state) {
     raw.resize(strnlen(raw.data(), raw.size()));
     std::string entry = EntryName(std::move(raw), info.flag);
     if (entry.empty() || entry.back() == '/') continue;  // a folder
-    if (state->positions.emplace(entry, position).second) {
+    if (state->positions.emplace(entry, State::Entry{position, info.uncompressed_size}).second) {
       state->entry_names.push_back(std::move(entry));
     }
   }
@@ -189,7 +197,8 @@ core::Result<ZipArchive> ZipArchive::Index(std::unique_ptr<State> state) {
   return ZipArchive(std::move(state));
 }
 
-core::Result<std::string> ZipArchive::Read(std::string_view entry) const {
+core::Status ZipArchive::ReadInto(std::string_view entry, uint64_t max_bytes,
+                                  const std::function<bool(std::string_view)>& sink) const {
   State& s = *state_;
   const core::Location where{s.name + "/" + std::string(entry)};
   const auto damaged = [&where](const char* why) {
@@ -200,15 +209,19 @@ core::Result<std::string> ZipArchive::Read(std::string_view entry) const {
     return Error(ErrorCode::kNotFound, "finnes ikke i arkivet", where);
   }
   unz_file_info64 info{};
-  if (unzGoToFilePos64(s.zip, &found->second) != UNZ_OK ||
+  if (unzGoToFilePos64(s.zip, &found->second.position) != UNZ_OK ||
       unzGetCurrentFileInfo64(s.zip, &info, nullptr, 0, nullptr, 0, nullptr, 0) != UNZ_OK) {
     return damaged("innholdslisten kan ikke leses");
   }
   if ((info.flag & kFlagEncrypted) != 0) {
     return Error(ErrorCode::kInvalidInput, "filen i arkivet er kryptert (passordbeskyttet)", where);
   }
-  if (info.uncompressed_size > kMaxEntryBytes) {
-    return Error(ErrorCode::kInvalidInput, "filen i arkivet er større enn 4 GiB pakket ut", where);
+  max_bytes = std::min(max_bytes, kMaxEntryBytes);
+  if (info.uncompressed_size > max_bytes) {
+    return Error(ErrorCode::kInvalidInput,
+                 "filen i arkivet er " + SizeText(info.uncompressed_size) +
+                     " pakket ut; grensen er " + SizeText(max_bytes),
+                 where);
   }
   if (info.compression_method != 0 && info.compression_method != Z_DEFLATED) {
     return Error(ErrorCode::kInvalidInput,
@@ -218,28 +231,31 @@ core::Result<std::string> ZipArchive::Read(std::string_view entry) const {
   }
   if (unzOpenCurrentFile(s.zip) != UNZ_OK) return damaged("filhodet kan ikke leses");
 
-  // Room for the declared size, but no more than the archive's bytes can unpack to (Deflate
-  // packs at most 1032 to 1), so that a false claim costs no memory up front.
-  std::string out;
-  const uint64_t packed = std::min<uint64_t>(info.compressed_size, s.size);
-  out.reserve(
-      static_cast<size_t>(std::min<uint64_t>(info.uncompressed_size, packed * 1032 + 4096)));
   // minizip unpacks no more than the declared size; data that goes on past it is cut short
   // there, and then fails the CRC-32 check.
   const char* problem = nullptr;
+  bool sink_failed = false;
+  uint64_t delivered = 0;
   std::vector<char> buf(1 << 16);
   for (;;) {
     const int n = unzReadCurrentFile(s.zip, buf.data(), static_cast<unsigned>(buf.size()));
     if (n < 0) problem = "de komprimerte dataene er ugyldige";
     if (n <= 0) break;
-    if (out.size() + static_cast<size_t>(n) > info.uncompressed_size) {
+    if (delivered + static_cast<uint64_t>(n) > info.uncompressed_size) {
       problem = "den pakker ut til mer enn arkivet oppgir";
       break;
     }
-    out.append(buf.data(), static_cast<size_t>(n));
+    delivered += static_cast<uint64_t>(n);
+    if (!sink(std::string_view(buf.data(), static_cast<size_t>(n)))) {
+      sink_failed = true;
+      break;
+    }
   }
   const int closed = unzCloseCurrentFile(s.zip);  // checks the CRC-32 when all was read
-  if (problem == nullptr && out.size() != info.uncompressed_size) {
+  if (sink_failed) {
+    return Error(ErrorCode::kIo, "kan ikke skrive det som pakkes ut", where);
+  }
+  if (problem == nullptr && delivered != info.uncompressed_size) {
     problem = "den pakker ut til mindre enn arkivet oppgir";
   }
   if (problem == nullptr && closed == UNZ_CRCERROR) {
@@ -249,7 +265,37 @@ core::Result<std::string> ZipArchive::Read(std::string_view entry) const {
   }
   if (problem == nullptr && closed != UNZ_OK) problem = "dataene kan ikke leses";
   if (problem != nullptr) return damaged(problem);
+  return core::Ok{};
+}
+
+core::Result<std::string> ZipArchive::Read(std::string_view entry, uint64_t max_bytes) const {
+  // Room for the declared size, but no more than the archive's bytes can unpack to (Deflate
+  // packs at most 1032 to 1), so that a false claim costs no memory up front.
+  std::string out;
+  const auto found = state_->positions.find(std::string(entry));
+  if (found != state_->positions.end() &&
+      found->second.size <= std::min(max_bytes, kMaxEntryBytes)) {
+    out.reserve(
+        static_cast<size_t>(std::min<uint64_t>(found->second.size, state_->size * 1032 + 4096)));
+  }
+  core::Status read = ReadInto(entry, max_bytes, [&out](std::string_view piece) {
+    out.append(piece);
+    return true;
+  });
+  if (!read.ok()) return read.error();
   return out;
+}
+
+std::string SizeText(uint64_t bytes) {
+  constexpr uint64_t kMiB = uint64_t{1} << 20, kGiB = uint64_t{1} << 30;
+  if (bytes >= kGiB) {
+    const uint64_t tenths = (bytes * 10 + kGiB / 2) / kGiB;
+    return std::to_string(tenths / 10) +
+           (tenths % 10 != 0 ? "," + std::to_string(tenths % 10) : "") + " GiB";
+  }
+  if (bytes >= kMiB) return std::to_string((bytes + kMiB / 2) / kMiB) + " MiB";
+  if (bytes >= 1024) return std::to_string((bytes + 512) / 1024) + " KiB";
+  return std::to_string(bytes) + " byte";
 }
 
 }  // namespace agp::ingest
