@@ -301,17 +301,18 @@ class ZipSource final : public SourceBase {
   std::vector<std::string> UnknownEntries() const override { return unknown_; }
   core::Result<OpenedTable> OpenTable(const FileSpec& spec) override {
     const std::string& entry = entries_.at(std::string(spec.name));
-    std::unique_lock<std::mutex> lock(zip_mutex_);  // one archive handle, two reading threads
-    const uint64_t size = zip_.DeclaredSize(entry);
-    if (unpacked_ + size > limits_.max_package_bytes) {
-      return Error(ErrorCode::kInvalidInput,
-                   "pakken er mer enn " + SizeText(limits_.max_package_bytes) +
-                       " pakket ut, som er grensen for en pakke",
-                   {name_ + "/" + entry});
+    {
+      std::lock_guard<std::mutex> lock(unpacked_mutex_);  // two reading threads
+      const uint64_t size = zip_.DeclaredSize(entry);
+      if (unpacked_ + size > limits_.max_package_bytes) {
+        return Error(ErrorCode::kInvalidInput,
+                     "pakken er mer enn " + SizeText(limits_.max_package_bytes) +
+                         " pakket ut, som er grensen for en pakke",
+                     {name_ + "/" + entry});
+      }
+      unpacked_ += size;
     }
-    unpacked_ += size;
     auto text = Unpack(zip_, entry, limits_.max_file_bytes);
-    lock.unlock();
     if (!text.ok()) return text.error();
     return OpenCsv(name_ + "/" + entry, std::string(spec.name), std::move(*text));
   }
@@ -319,8 +320,8 @@ class ZipSource final : public SourceBase {
  private:
   ZipArchive zip_;
   PackageLimits limits_;
+  std::mutex unpacked_mutex_;
   uint64_t unpacked_ = 0;  // declared sizes of the entries opened so far
-  std::mutex zip_mutex_;
   std::string name_;
   std::map<std::string, std::string> entries_;  // stem → entry name
   std::vector<std::string> unknown_;

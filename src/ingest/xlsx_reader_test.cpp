@@ -4,6 +4,7 @@
 #include <minizip/zip.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
+#include <zlib.h>
 
 #include <filesystem>
 #include <fstream>
@@ -462,6 +463,93 @@ TEST(ZipArchive, RefusesAnEntryThatUnpacksToMoreThanItsDeclaredSize) {
   EXPECT_EQ(read.error().location().file, "x.zip/units.csv");
   EXPECT_NE(read.error().message().find("mer enn arkivet oppgir"), std::string::npos)
       << read.error().message();
+}
+
+// An archive as Python's zipfile writes one from 2 GiB on (and every writer from 4 GiB on): the
+// sizes in the local header and the central directory are 0xFFFFFFFF, the real ones in a ZIP64
+// extra field (APPNOTE 4.5.3). The content is deflated.
+std::string Zip64Archive(const std::string& name, const std::string& content) {
+  std::string packed(compressBound(static_cast<uLong>(content.size())) + 64, '\0');
+  z_stream z{};
+  EXPECT_EQ(deflateInit2(&z, 6, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY), Z_OK);
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(content.data()));
+  z.avail_in = static_cast<uInt>(content.size());
+  z.next_out = reinterpret_cast<Bytef*>(packed.data());
+  z.avail_out = static_cast<uInt>(packed.size());
+  EXPECT_EQ(deflate(&z, Z_FINISH), Z_STREAM_END);
+  packed.resize(z.total_out);
+  deflateEnd(&z);
+  const uint32_t crc = static_cast<uint32_t>(
+      crc32(0, reinterpret_cast<const Bytef*>(content.data()), static_cast<uInt>(content.size())));
+  const auto put = [](std::string& out, uint64_t v, int bytes) {
+    for (int i = 0; i < bytes; ++i) out += static_cast<char>((v >> (8 * i)) & 0xFF);
+  };
+  std::string extra;
+  put(extra, 0x0001, 2);
+  put(extra, 16, 2);
+  put(extra, content.size(), 8);
+  put(extra, packed.size(), 8);
+  std::string zip;
+  put(zip, 0x04034b50, 4);
+  put(zip, 45, 2);  // version needed: ZIP64
+  put(zip, 0, 2);
+  put(zip, 8, 2);  // deflate
+  put(zip, 0, 4);  // time, date
+  put(zip, crc, 4);
+  put(zip, 0xFFFFFFFF, 4);
+  put(zip, 0xFFFFFFFF, 4);
+  put(zip, name.size(), 2);
+  put(zip, extra.size(), 2);
+  zip += name + extra + packed;
+  const size_t directory = zip.size();
+  put(zip, 0x02014b50, 4);
+  put(zip, 45, 2);
+  put(zip, 45, 2);
+  put(zip, 0, 2);
+  put(zip, 8, 2);
+  put(zip, 0, 4);
+  put(zip, crc, 4);
+  put(zip, 0xFFFFFFFF, 4);
+  put(zip, 0xFFFFFFFF, 4);
+  put(zip, name.size(), 2);
+  put(zip, extra.size(), 2);
+  put(zip, 0, 2);  // comment
+  put(zip, 0, 2);  // disk
+  put(zip, 0, 2);  // internal attributes
+  put(zip, 0, 4);  // external attributes
+  put(zip, 0, 4);  // local header offset
+  zip += name + extra;
+  const size_t directory_size = zip.size() - directory;
+  put(zip, 0x06054b50, 4);
+  put(zip, 0, 4);
+  put(zip, 1, 2);
+  put(zip, 1, 2);
+  put(zip, directory_size, 4);
+  put(zip, directory, 4);
+  put(zip, 0, 2);
+  return zip;
+}
+
+TEST(ZipArchive, ReadsZip64EntriesAsLargeZipWritersMakeThem) {
+  std::string content;
+  for (int i = 0; i < 20000; ++i) content += "E" + std::to_string(i) + ",,egenmeldt\n";
+  const std::string bytes = Zip64Archive("absence.csv", content);
+  for (bool from_file : {false, true}) {
+    TempFile file("zip64.zip");
+    std::ofstream(file.path(), std::ios::binary) << bytes;
+    auto zip = from_file ? ZipArchive::OpenFile(file.path().string())
+                         : ZipArchive::OpenBytes("zip64.zip", bytes);
+    ASSERT_TRUE(zip.ok()) << zip.error().ToString();
+    EXPECT_EQ(zip->DeclaredSize("absence.csv"), content.size());
+    auto read = zip->Read("absence.csv");
+    ASSERT_TRUE(read.ok()) << read.error().ToString();
+    EXPECT_TRUE(*read == content);
+    // The limit is checked against the real size.
+    auto refused = zip->Read("absence.csv", 1000);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_NE(refused.error().message().find("pakket ut; grensen er 1000 byte"), std::string::npos)
+        << refused.error().message();
+  }
 }
 
 }  // namespace
