@@ -128,6 +128,7 @@ std::string ControlCharacterIn(std::string_view text, std::string_view allowed) 
   };
   for (size_t i = 0; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != 0x7F && c != 0xC2) continue;  // the common case
     if ((c < 0x20 || c == 0x7F) && allowed.find(static_cast<char>(c)) == std::string_view::npos) {
       return code(c);
     }
