@@ -5,9 +5,11 @@
 #include <string>
 
 #include "core/date.h"
+#include "core/text.h"
 #include "ingest/csv_reader.h"
 #include "ingest/field_parse.h"
 #include "ingest/national_id.h"
+#include "ingest/package_schema.h"
 #include "ingest/text_decode.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -27,6 +29,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       (void)agp::ingest::ParseFlag(f.text);
       (void)agp::core::ParseDate(agp::ingest::Trim(f.text));
       (void)agp::ingest::LooksLikeNationalId(f.text);
+      // Masking leaves no number behind and touches nothing else.
+      const std::string masked = agp::ingest::MaskNationalIds(f.text);
+      if (agp::ingest::ContainsNationalId(masked)) __builtin_trap();
+      if (!agp::ingest::ContainsNationalId(f.text) && masked != f.text) __builtin_trap();
+      (void)agp::ingest::KeyProblem(agp::ingest::Trim(f.text));
+      (void)agp::core::ControlCharacterIn(f.text);
     }
   }
   return 0;

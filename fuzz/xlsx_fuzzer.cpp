@@ -122,7 +122,14 @@ std::string FromParts(std::string_view input) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view input(reinterpret_cast<const char*>(data), size);
   std::string bytes = input.starts_with("PK") ? std::string(input) : FromParts(input);
-  auto book = agp::ingest::XlsxWorkbook::OpenBytes("f.xlsx", std::move(bytes));
+  // Small limits, so that inputs of a few kilobytes reach every limit's path.
+  agp::ingest::XlsxLimits limits;
+  limits.max_workbook_bytes = 1 << 20;
+  limits.max_sheet_bytes = 512 << 10;
+  limits.max_shared_strings_bytes = 256 << 10;
+  limits.max_other_part_bytes = 64 << 10;
+  limits.max_sheet_text_bytes = 64 << 10;
+  auto book = agp::ingest::XlsxWorkbook::OpenBytes("f.xlsx", std::move(bytes), limits);
   if (!book.ok()) return 0;
   for (const std::string& name : book->sheet_names()) {
     auto sheet = book->OpenSheet(name);

@@ -13,6 +13,7 @@
 #include "audit.h"
 #include "command.h"
 #include "core/clock.h"
+#include "core/csv_cell.h"
 #include "data_dir.h"
 #include "metrics/query.h"
 #include "metrics/results.h"
@@ -229,13 +230,6 @@ std::string Summary(const std::string& text) {
 
 std::string Optional(const std::optional<double>& v) { return v ? metrics::FormatNumber(*v) : ""; }
 
-std::string CsvField(const std::string& text) {
-  if (text.find_first_of(",\"\n") == std::string::npos) return text;
-  std::string out = "\"";
-  for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
 struct EvaluateOptions {
   std::string period;
   std::string policy;
@@ -325,20 +319,21 @@ int Evaluate(const GlobalOptions* g, const EvaluateOptions& o) {
         }
       } else if (o.format == "csv") {
         auto row = [&](const policy::TargetResult* t) {
-          std::string line = CsvField(key) + "," + std::to_string(version) + "," +
-                             CsvField(goal.node->id) + "," + CsvField(goal.node->title) + "," +
-                             o.period + "," + policy::StatusKey(goal.status) + ",";
+          std::string line = core::CsvText(key) + "," + std::to_string(version) + "," +
+                             core::CsvText(goal.node->id) + "," + core::CsvText(goal.node->title) +
+                             "," + o.period + "," + policy::StatusKey(goal.status) + ",";
           if (t != nullptr) {
-            line += CsvField(t->link.key) + "," + CsvField(t->unit) + "," + Optional(t->value) +
-                    "," + Optional(t->previous) + "," + Optional(t->baseline) + "," +
-                    Optional(t->reference) + "," +
-                    CsvField(t->link.target ? TargetText(*t->link.target) : "") + "," +
-                    (t->link.target ? t->link.target->by : "") + "," +
-                    policy::StatusKey(t->status) + "," + CsvField(t->rule) + ",";
+            line += core::CsvText(t->link.key) + "," + core::CsvText(t->unit) + "," +
+                    Optional(t->value) + "," + Optional(t->previous) + "," + Optional(t->baseline) +
+                    "," + Optional(t->reference) + "," +
+                    core::CsvText(t->link.target ? TargetText(*t->link.target) : "") + "," +
+                    core::CsvText(t->link.target ? t->link.target->by : "") + "," +
+                    policy::StatusKey(t->status) + "," + core::CsvText(t->rule) + ",";
           } else {
             line += ",,,,,,,,,,";
           }
-          line += a != nullptr ? a->verdict + "," + CsvField(a->assessed_by) + "," + a->assessed_on
+          line += a != nullptr ? core::CsvText(a->verdict) + "," + core::CsvText(a->assessed_by) +
+                                     "," + core::CsvText(a->assessed_on)
                                : ",,";
           std::printf("%s\n", line.c_str());
         };

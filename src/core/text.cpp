@@ -121,4 +121,23 @@ std::string DecimalText(double v) {
   return s;
 }
 
+std::string ControlCharacterIn(std::string_view text, std::string_view allowed) {
+  const auto code = [](unsigned c) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    return std::string("U+00") + kHex[c >> 4] + kHex[c & 15];
+  };
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != 0x7F && c != 0xC2) continue;  // the common case
+    if ((c < 0x20 || c == 0x7F) && allowed.find(static_cast<char>(c)) == std::string_view::npos) {
+      return code(c);
+    }
+    if (c == 0xC2 && i + 1 < text.size()) {
+      const auto next = static_cast<unsigned char>(text[i + 1]);
+      if (next >= 0x80 && next <= 0x9F) return code(next);
+    }
+  }
+  return "";
+}
+
 }  // namespace agp::core

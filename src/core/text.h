@@ -17,6 +17,12 @@ void AppendEscaped(std::string& out, std::string_view text);
 // path segment or query value (keep "/" for a whole path).
 std::string UrlEncode(std::string_view text, std::string_view keep = {});
 
+// The first control character in `text` that is not in `allowed`, as "U+001B"; "" when there is
+// none. Control characters are C0 (U+0000–U+001F), DEL (U+007F) and C1 (U+0080–U+009F, in
+// UTF-8 "\xC2\x80"–"\xC2\x9F"): NUL, ESC, BEL and the like have no place in a name or a
+// text for people, and would reach terminals and pages raw. Text with lines allows "\t\n\r".
+std::string ControlCharacterIn(std::string_view text, std::string_view allowed = {});
+
 // A number as Norwegian readers write it: decimal comma, a narrow space between thousands,
 // `decimals` places ("61,3", "12 345"). Empty optional → "–".
 std::string Num(std::optional<double> v, int decimals = 1);

@@ -7,6 +7,7 @@
 #include <mutex>
 #include <thread>
 
+#include "ingest/national_id.h"
 #include "ingest/package_source.h"
 
 namespace agp::ingest {
@@ -93,6 +94,26 @@ class WriteBehind {
 
 }  // namespace
 
+namespace {
+
+// The error with every national identity number in its message and place masked: a package's
+// folder, file, entry and sheet names come from outside and reach terminals, pages and the
+// database (the import log, the audit log) through the messages and the summary.
+core::Error Masked(const core::Error& e) {
+  core::Location where = e.location();
+  where.file = MaskNationalIds(where.file);
+  return core::Error(e.code(), MaskNationalIds(e.message()), std::move(where));
+}
+
+void Mask(ValidationReport* report) {
+  for (auto* list : {&report->errors, &report->warnings}) {
+    for (core::Error& e : *list) e = Masked(e);
+  }
+  for (FileSummary& f : report->files) f.name = MaskNationalIds(f.name);
+}
+
+}  // namespace
+
 core::Result<ImportOutcome> ImportPackage(const std::filesystem::path& path, store::Database& db,
                                           const core::Clock& clock, const ImportOptions& options) {
   const auto started = std::chrono::steady_clock::now();
@@ -100,8 +121,8 @@ core::Result<ImportOutcome> ImportPackage(const std::filesystem::path& path, sto
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   };
 
-  auto source = PackageSource::Open(path);
-  if (!source.ok()) return source.error();
+  auto source = PackageSource::Open(path, options.limits);
+  if (!source.ok()) return Masked(source.error());
 
   ImportOutcome outcome;
   ValidationOptions vo;
@@ -146,6 +167,7 @@ core::Result<ImportOutcome> ImportPackage(const std::filesystem::path& path, sto
   }
 
   ValidatePackage(**source, vo, &workforce, &outcome.report, options.on_read);
+  Mask(&outcome.report);
   outcome.checksum = (*source)->Checksum();
   if (!outcome.report.ok() || options.dry_run) {
     outcome.seconds = elapsed();
@@ -186,7 +208,7 @@ core::Result<ImportOutcome> ImportPackage(const std::filesystem::path& path, sto
 
   store::ImportRecord record;
   record.imported_at = clock.NowUtc();
-  record.source = path.string();
+  record.source = MaskNationalIds(path.string());
   record.checksum = outcome.checksum;
   record.warnings = outcome.report.warning_count;
   for (const FileSummary& f : outcome.report.files) record.counts[f.name] = f.rows;

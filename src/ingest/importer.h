@@ -17,6 +17,7 @@ struct ImportOptions {
   size_t max_problems = 200;   // errors and warnings listed (all are counted)
   ReadProgressFn on_read;      // progress while reading and checking
   store::ProgressFn on_write;  // progress while writing
+  PackageLimits limits;        // how large the package may be (PackageSource::Open)
 };
 
 struct ImportOutcome {

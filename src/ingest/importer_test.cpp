@@ -113,5 +113,45 @@ TEST_F(ImporterTest, AMissingPackageIsAnError) {
   EXPECT_EQ(o.error().code(), core::ErrorCode::kNotFound);
 }
 
+// The path a .zip takes (each CSV file unpacked to a temporary file), with limits small enough
+// to reach: the real ones are 4 GiB a file and 8 GiB a package (PackageLimits).
+TEST_F(ImporterTest, AZipOverItsLimitsIsRefusedWithTheLimitAndWithinThemIsRead) {
+  const fs::path zip = fs::path(AGP_SOURCE_DIR) / "tests/cases/import/valid_zip/package.zip";
+  ImportOptions options;
+  options.dry_run = true;
+  auto within = ImportPackage(zip, *db_, clock_, options);
+  ASSERT_TRUE(within.ok()) << within.error().ToString();
+  EXPECT_TRUE(within->report.ok());
+
+  options.limits.max_file_bytes = 200;  // absence.csv and positions.csv are larger
+  auto file = ImportPackage(zip, *db_, clock_, options);
+  ASSERT_TRUE(file.ok());
+  ASSERT_GE(file->report.error_count, 1);
+  std::string all;
+  for (const core::Error& e : file->report.errors) all += e.ToString() + "\n";
+  EXPECT_NE(all.find("pakket ut; grensen er 200 byte"), std::string::npos) << all;
+  EXPECT_EQ(all.find("skadet"), std::string::npos) << all;
+
+  options.limits = {};
+  options.limits.max_package_bytes = 600;
+  auto package = ImportPackage(zip, *db_, clock_, options);
+  ASSERT_TRUE(package.ok());
+  all.clear();
+  for (const core::Error& e : package->report.errors) all += e.ToString() + "\n";
+  EXPECT_NE(all.find("pakken er mer enn 600 byte pakket ut"), std::string::npos) << all;
+}
+
+TEST_F(ImporterTest, NationalIdentityNumbersInThePackagesNameAreMaskedInTheLogAndMessages) {
+  const fs::path dir = WritePackage("15038500047", Files());
+  auto done = Import(dir);
+  ASSERT_TRUE(done.ok()) << done.error().ToString();
+  ASSERT_TRUE(done->written);
+  EXPECT_EQ(done->record.source.find("15038500047"), std::string::npos) << done->record.source;
+  EXPECT_NE(done->record.source.find("***********"), std::string::npos) << done->record.source;
+  auto log = db_->ImportLog();
+  ASSERT_TRUE(log.ok());
+  EXPECT_EQ(log->front().source.find("15038500047"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace agp::ingest

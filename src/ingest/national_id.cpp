@@ -5,6 +5,7 @@ namespace {
 
 constexpr int kW1[9] = {3, 7, 6, 1, 8, 9, 4, 5, 2};
 constexpr int kW2[10] = {5, 4, 3, 2, 7, 6, 5, 4, 3, 2};
+constexpr char kNoBreakSpace[] = "\xC2\xA0";
 
 // The control digit for digits d[0..n) with weights w, or 10 when there is none.
 int ControlDigit(const int* d, const int* w, int n) {
@@ -13,13 +14,39 @@ int ControlDigit(const int* d, const int* w, int n) {
   return (11 - s % 11) % 11;
 }
 
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// The length of the run of digits that starts at `at`.
+size_t DigitRun(std::string_view text, size_t at) {
+  size_t end = at;
+  while (end < text.size() && IsDigit(text[end])) ++end;
+  return end - at;
+}
+
+// The length of a separator between date and person number at `at`, 0 when there is none.
+size_t SeparatorAt(std::string_view text, size_t at) {
+  if (at >= text.size()) return 0;
+  const char c = text[at];
+  if (c == ' ' || c == '-' || c == '.') return 1;
+  if (text.substr(at, 2) == kNoBreakSpace) return 2;
+  return 0;
+}
+
+// Whether the 6 digits at `date` and the 5 at `person` pass both mod-11 checks.
+bool ControlDigitsPass(const char* date, const char* person) {
+  int d[11];
+  for (int i = 0; i < 6; ++i) d[i] = date[i] - '0';
+  for (int i = 0; i < 5; ++i) d[6 + i] = person[i] - '0';
+  return ControlDigit(d, kW1, 9) == d[9] && ControlDigit(d, kW2, 10) == d[10];
+}
+
 }  // namespace
 
 std::string AppendControlDigits(std::string_view nine) {
   if (nine.size() != 9) return "";
   int d[11];
   for (int i = 0; i < 9; ++i) {
-    if (nine[i] < '0' || nine[i] > '9') return "";
+    if (!IsDigit(nine[i])) return "";
     d[i] = nine[i] - '0';
   }
   d[9] = ControlDigit(d, kW1, 9);
@@ -29,24 +56,47 @@ std::string AppendControlDigits(std::string_view nine) {
   return std::string(nine) + static_cast<char>('0' + d[9]) + static_cast<char>('0' + d[10]);
 }
 
-bool LooksLikeNationalId(std::string_view text) {
-  int d[11];
-  int n = 0;
-  if (text.size() == 11) {
-    for (char c : text) {
-      if (c < '0' || c > '9') return false;
-      d[n++] = c - '0';
+std::optional<NationalIdSpan> FindNationalId(std::string_view text, size_t from) {
+  size_t i = from;
+  // A run that starts before `from` is not split.
+  while (i > 0 && i < text.size() && IsDigit(text[i]) && IsDigit(text[i - 1])) ++i;
+  while (i < text.size()) {
+    if (!IsDigit(text[i])) {
+      ++i;
+      continue;
     }
-  } else if (text.size() == 12 && text[6] == ' ') {
-    for (size_t i = 0; i < 12; ++i) {
-      if (i == 6) continue;
-      if (text[i] < '0' || text[i] > '9') return false;
-      d[n++] = text[i] - '0';
+    const size_t run = DigitRun(text, i);
+    if (run == 11 && ControlDigitsPass(text.data() + i, text.data() + i + 6)) {
+      return NationalIdSpan{i, 11};
     }
-  } else {
-    return false;
+    if (run == 6) {
+      const size_t sep = SeparatorAt(text, i + 6);
+      const size_t person = i + 6 + sep;
+      if (sep > 0 && DigitRun(text, person) == 5 &&
+          ControlDigitsPass(text.data() + i, text.data() + person)) {
+        return NationalIdSpan{i, 6 + sep + 5};
+      }
+    }
+    i += run;
   }
-  return ControlDigit(d, kW1, 9) == d[9] && ControlDigit(d, kW2, 10) == d[10];
+  return std::nullopt;
+}
+
+bool LooksLikeNationalId(std::string_view text) {
+  const auto found = FindNationalId(text);
+  return found && found->begin == 0 && found->size == text.size();
+}
+
+std::string MaskNationalIds(std::string_view text) {
+  std::string out;
+  size_t at = 0;
+  for (auto found = FindNationalId(text); found; found = FindNationalId(text, at)) {
+    out.append(text, at, found->begin - at);
+    out.append(11, '*');
+    at = found->begin + found->size;
+  }
+  out.append(text, at, std::string_view::npos);
+  return out;
 }
 
 }  // namespace agp::ingest

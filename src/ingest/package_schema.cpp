@@ -77,4 +77,34 @@ const FileSpec* FindSpec(std::string_view stem) {
   return nullptr;
 }
 
+namespace {
+
+// The length of the allowed key character at key[i], 0 when there is none there.
+size_t KeyCharAt(std::string_view key, size_t i, bool first) {
+  const char c = key[i];
+  if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) return 1;
+  if (!first && (c == '-' || c == '_' || c == '.')) return 1;
+  for (std::string_view letter : {"æ", "ø", "å", "Æ", "Ø", "Å"}) {
+    if (key.substr(i, letter.size()) == letter) return letter.size();
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::string KeyProblem(std::string_view key) {
+  size_t chars = 0;
+  for (size_t i = 0; i < key.size(); ++chars) {
+    const size_t n = KeyCharAt(key, i, i == 0);
+    if (n == 0) {
+      return i == 0 && KeyCharAt(key, i, false) > 0
+                 ? "må begynne med en bokstav eller et siffer"
+                 : "kan bare ha bokstavene a–z, æ, ø, å (store eller små), sifre og - _ .";
+    }
+    i += n;
+  }
+  if (chars > kMaxKeyChars) return "er lengre enn " + std::to_string(kMaxKeyChars) + " tegn";
+  return "";
+}
+
 }  // namespace agp::ingest

@@ -1,7 +1,9 @@
 // The files and columns of a workforce package: the contract of DESIGN.md §3, as data.
 #pragma once
 
+#include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -26,6 +28,21 @@ const std::vector<FileSpec>& PackageFiles();
 const FileSpec& Spec(FileKind kind);
 // The spec whose name equals `stem` ignoring case, if any.
 const FileSpec* FindSpec(std::string_view stem);
+
+// The longest value a field of a package may hold, in characters (UTF-8 code points). Every
+// value of §3 is a key, a code, a number, a date or a short name; a longer field is refused (it
+// is what a spreadsheet bomb looks like).
+constexpr size_t kMaxFieldChars = 4096;
+
+// The key of a unit, an employee or a position (unit_id, employee_id, position_id): 1 to
+// kMaxKeyChars characters, each an ASCII letter or digit, one of æ ø å Æ Ø Å, or "-", "_" or
+// ".", the first a letter or digit. Keys stand in web addresses, file names, the CLI's
+// arguments and spreadsheet cells, so none of /, %, ", space, line breaks or a leading = + - @
+// (a formula to a spreadsheet program) can be in one.
+constexpr size_t kMaxKeyChars = 64;
+// Why `key` is not a valid key, in Norwegian ("" when it is): for the message after
+// "unit_id «…» ".
+std::string KeyProblem(std::string_view key);
 
 // Column positions within each FileSpec::columns.
 namespace col {

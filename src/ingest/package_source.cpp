@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <future>
@@ -55,23 +56,22 @@ class MappedFile final : public TextBuffer {
   static core::Result<std::shared_ptr<MappedFile>> Open(const fs::path& path) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) return Error(ErrorCode::kIo, "kan ikke åpne filen", {path.string()});
+    auto file = Map(fd, path.string());
+    ::close(fd);
+    return file;
+  }
+  // Maps the whole of the open file `fd` (which the caller closes); `name` is for messages.
+  static core::Result<std::shared_ptr<MappedFile>> Map(int fd, const std::string& name) {
     struct stat st {};
-    if (::fstat(fd, &st) != 0) {
-      ::close(fd);
-      return Error(ErrorCode::kIo, "kan ikke lese filen", {path.string()});
-    }
+    if (::fstat(fd, &st) != 0) return Error(ErrorCode::kIo, "kan ikke lese filen", {name});
     auto file = std::make_shared<MappedFile>();
     file->size_ = static_cast<size_t>(st.st_size);
     if (file->size_ > 0) {
       void* p = ::mmap(nullptr, file->size_, PROT_READ, MAP_PRIVATE, fd, 0);
-      if (p == MAP_FAILED) {
-        ::close(fd);
-        return Error(ErrorCode::kIo, "kan ikke lese filen", {path.string()});
-      }
+      if (p == MAP_FAILED) return Error(ErrorCode::kIo, "kan ikke lese filen", {name});
       ::madvise(p, file->size_, MADV_SEQUENTIAL | MADV_WILLNEED);
       file->data_ = static_cast<const char*>(p);
     }
-    ::close(fd);
     return file;
   }
   MappedFile() = default;
@@ -86,6 +86,54 @@ class MappedFile final : public TextBuffer {
   const char* data_ = nullptr;
   size_t size_ = 0;
 };
+
+// A file in the temporary folder (TMPDIR) that has no name: it is gone when it is closed, even
+// after a crash. -1 when none can be made.
+int AnonymousTempFile() {
+  std::error_code ec;
+  fs::path dir = fs::temp_directory_path(ec);
+  if (ec) dir = "/tmp";
+#ifdef O_TMPFILE
+  const int fd = ::open(dir.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+  if (fd >= 0) return fd;
+#endif
+  std::string name = (dir / "agp-unpack-XXXXXX").string();
+  const int named = ::mkstemp(name.data());
+  if (named >= 0) ::unlink(name.c_str());
+  return named;
+}
+
+// Unpacks `entry` of `zip` into a temporary file and maps it: a CSV file of gigabytes costs page
+// cache, which the kernel can take back, not the process's memory.
+core::Result<std::shared_ptr<MappedFile>> Unpack(const ZipArchive& zip, const std::string& entry,
+                                                 uint64_t max_bytes) {
+  const std::string where = zip.name() + "/" + entry;
+  const int fd = AnonymousTempFile();
+  if (fd < 0) {
+    return Error(ErrorCode::kIo, "kan ikke lage en midlertidig fil å pakke ut til", {where});
+  }
+  core::Status unpacked = zip.ReadInto(entry, max_bytes, [fd](std::string_view piece) {
+    while (!piece.empty()) {
+      const ssize_t n = ::write(fd, piece.data(), piece.size());
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) return false;
+      piece.remove_prefix(static_cast<size_t>(n));
+    }
+    return true;
+  });
+  if (!unpacked.ok()) {
+    ::close(fd);
+    if (unpacked.error().code() == ErrorCode::kIo) {
+      return Error(ErrorCode::kIo,
+                   "kan ikke pakke ut filen (er det plass i den midlertidige mappen, TMPDIR?)",
+                   {where});
+    }
+    return unpacked.error();
+  }
+  auto mapped = MappedFile::Map(fd, where);
+  ::close(fd);
+  return mapped;
+}
 
 // A view of another buffer without its first bytes (a BOM).
 class SkippedView final : public TextBuffer {
@@ -108,22 +156,6 @@ Digest Hash(std::string_view bytes) {
   Digest d;
   std::memcpy(d.data(), canonical.digest, d.size());
   return d;
-}
-
-core::Result<std::string> ReadWholeFile(const fs::path& path) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (f == nullptr) return Error(ErrorCode::kIo, "kan ikke åpne filen", {path.string()});
-  std::string bytes;
-  std::error_code ec;
-  const auto size = fs::file_size(path, ec);
-  if (!ec) bytes.reserve(size);
-  char buf[1 << 16];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) bytes.append(buf, n);
-  const bool failed = std::ferror(f) != 0;
-  std::fclose(f);
-  if (failed) return Error(ErrorCode::kIo, "kan ikke lese filen", {path.string()});
-  return bytes;
 }
 
 // Shared by every kind of source: the checksum, computed beside the parsing on another thread.
@@ -239,10 +271,12 @@ class FolderSource final : public SourceBase {
 
 class ZipSource final : public SourceBase {
  public:
-  static core::Result<std::unique_ptr<PackageSource>> Open(const fs::path& path) {
+  static core::Result<std::unique_ptr<PackageSource>> Open(const fs::path& path,
+                                                           const PackageLimits& limits) {
     auto zip = ZipArchive::OpenFile(path.string());
     if (!zip.ok()) return zip.error();
     auto src = std::make_unique<ZipSource>(std::move(*zip));
+    src->limits_ = limits;
     src->name_ = path.filename().string();
     for (const std::string& entry : src->zip_.entry_names()) {
       const size_t slash = entry.find_last_of('/');
@@ -267,17 +301,27 @@ class ZipSource final : public SourceBase {
   std::vector<std::string> UnknownEntries() const override { return unknown_; }
   core::Result<OpenedTable> OpenTable(const FileSpec& spec) override {
     const std::string& entry = entries_.at(std::string(spec.name));
-    std::unique_lock<std::mutex> lock(zip_mutex_);  // one archive handle, two reading threads
-    auto bytes = zip_.Read(entry);
-    lock.unlock();
-    if (!bytes.ok()) return bytes.error();
-    return OpenCsv(name_ + "/" + entry, std::string(spec.name),
-                   std::make_shared<StringBuffer>(std::move(*bytes)));
+    {
+      std::lock_guard<std::mutex> lock(unpacked_mutex_);  // two reading threads
+      const uint64_t size = zip_.DeclaredSize(entry);
+      if (unpacked_ + size > limits_.max_package_bytes) {
+        return Error(ErrorCode::kInvalidInput,
+                     "pakken er mer enn " + SizeText(limits_.max_package_bytes) +
+                         " pakket ut, som er grensen for en pakke",
+                     {name_ + "/" + entry});
+      }
+      unpacked_ += size;
+    }
+    auto text = Unpack(zip_, entry, limits_.max_file_bytes);
+    if (!text.ok()) return text.error();
+    return OpenCsv(name_ + "/" + entry, std::string(spec.name), std::move(*text));
   }
 
  private:
   ZipArchive zip_;
-  std::mutex zip_mutex_;
+  PackageLimits limits_;
+  std::mutex unpacked_mutex_;
+  uint64_t unpacked_ = 0;  // declared sizes of the entries opened so far
   std::string name_;
   std::map<std::string, std::string> entries_;  // stem → entry name
   std::vector<std::string> unknown_;
@@ -285,16 +329,16 @@ class ZipSource final : public SourceBase {
 
 class XlsxSource final : public SourceBase {
  public:
-  static core::Result<std::unique_ptr<PackageSource>> Open(const fs::path& path) {
-    auto bytes = ReadWholeFile(path);
-    if (!bytes.ok()) return bytes.error();
-    auto shared = std::make_shared<const StringBuffer>(std::move(*bytes));
+  static core::Result<std::unique_ptr<PackageSource>> Open(const fs::path& path,
+                                                           const PackageLimits& limits) {
+    auto mapped = MappedFile::Open(path);  // for the checksum; the workbook reads the file
+    if (!mapped.ok()) return mapped.error();
     const std::string file = path.filename().string();
-    auto book = XlsxWorkbook::OpenBytes(file, std::string(shared->view()));
+    auto book = XlsxWorkbook::Open(path.string(), limits.xlsx);
     if (!book.ok()) return book.error();
     auto src = std::make_unique<XlsxSource>(std::move(*book));
     src->name_ = file;
-    src->AddToChecksum(file, shared);
+    src->AddToChecksum(file, std::move(*mapped));
     for (const std::string& sheet : src->book_.sheet_names()) {
       std::string stem = Lower(sheet);
       if (auto s = CsvStem(sheet)) stem = *s;  // a sheet named "units.csv" is fine too
@@ -335,7 +379,8 @@ class XlsxSource final : public SourceBase {
 
 }  // namespace
 
-core::Result<std::unique_ptr<PackageSource>> PackageSource::Open(const fs::path& path) {
+core::Result<std::unique_ptr<PackageSource>> PackageSource::Open(const fs::path& path,
+                                                                 const PackageLimits& limits) {
   std::error_code ec;
   const auto status = fs::status(path, ec);
   if (ec || !fs::exists(status)) {
@@ -343,8 +388,8 @@ core::Result<std::unique_ptr<PackageSource>> PackageSource::Open(const fs::path&
   }
   if (fs::is_directory(status)) return FolderSource::Open(path);
   const std::string ext = Lower(path.extension().string());
-  if (ext == ".zip") return ZipSource::Open(path);
-  if (ext == ".xlsx") return XlsxSource::Open(path);
+  if (ext == ".zip") return ZipSource::Open(path, limits);
+  if (ext == ".xlsx") return XlsxSource::Open(path, limits);
   return Error(
       ErrorCode::kInvalidInput,
       "en pakke er en mappe med CSV-filer, en .zip med CSV-filer eller en .xlsx-arbeidsbok",

@@ -12,6 +12,7 @@
 #include "ingest/package_schema.h"
 #include "ingest/table_reader.h"
 #include "ingest/text_decode.h"
+#include "ingest/xlsx_reader.h"
 
 namespace agp::ingest {
 
@@ -32,12 +33,27 @@ struct OpenedTable {
   std::shared_ptr<const TextBuffer> text;  // the decoded text the reader points into (CSV)
 };
 
+// How large a package may be (guards against zip bombs), documented in docs/import-format.md.
+// The biggest real package, the whole municipal sector over five years, is 705 MB of CSV with
+// absence.csv about 300 MB (docs/performance.md): the limits leave room for ten times that.
+// Tests give smaller ones to reach them.
+struct PackageLimits {
+  // A .zip: each CSV file unpacked, and all of them together. A file is unpacked to a temporary
+  // file (TMPDIR) and mapped, not held in memory; that folder needs room for them.
+  uint64_t max_file_bytes = uint64_t{4} << 30;
+  uint64_t max_package_bytes = uint64_t{8} << 30;
+  XlsxLimits xlsx;  // an .xlsx workbook
+};
+
 class PackageSource {
  public:
   virtual ~PackageSource() = default;
 
-  // Opens the package at `path`: a directory, a file ending .zip, or a file ending .xlsx.
-  static core::Result<std::unique_ptr<PackageSource>> Open(const std::filesystem::path& path);
+  // Opens the package at `path`: a directory, a file ending .zip, or a file ending .xlsx. A
+  // package over `limits` is refused (kInvalidInput) when the table that passes them is opened,
+  // with a message that names the limit.
+  static core::Result<std::unique_ptr<PackageSource>> Open(const std::filesystem::path& path,
+                                                           const PackageLimits& limits = {});
 
   // The package as it should be named in messages ("pakke.zip", "data/").
   virtual std::string name() const = 0;

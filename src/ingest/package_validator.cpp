@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "core/key_index.h"
+#include "core/text.h"
 #include "ingest/field_parse.h"
 #include "ingest/national_id.h"
 #include "ingest/package_schema.h"
@@ -26,28 +27,44 @@ using core::Location;
 
 constexpr int64_t kProgressEveryRows = 1 << 15;
 
-// «value», shortened, with line breaks shown as \n: messages quote what they found, never at
-// length, and never a national identity number (wherever it turns up, as a key too).
+// «value», shortened, with line breaks and other control characters shown as escapes: messages
+// quote what they found, never at length, never a control character raw (they reach terminals
+// and pages), and never a national identity number (wherever it turns up, as a key too).
 std::string Quote(std::string_view v) {
-  if (LooksLikeNationalId(Trim(v))) return "«(fødselsnummer)»";
+  const std::string masked = MaskNationalIds(v);
+  constexpr size_t kShown = 40;  // bytes, cut between characters
   std::string out = "«";
-  for (size_t i = 0; i < v.size() && i < 40; ++i) {
-    switch (v[i]) {
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        out += v[i];
+  size_t i = 0;
+  for (; i < masked.size() && i < kShown; ++i) {
+    const auto c = static_cast<unsigned char>(masked[i]);
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c < 0x20 || c == 0x7F) {
+      out += fmt::format("\\x{:02X}", c);
+    } else if (c == 0xC2 && i + 1 < masked.size() &&
+               static_cast<unsigned char>(masked[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(masked[i + 1]) <= 0x9F) {
+      out += fmt::format("\\u{:04X}", static_cast<unsigned char>(masked[++i]));  // C1
+    } else {
+      out += masked[i];
     }
   }
-  if (v.size() > 40) out += "…";
+  while (i < masked.size() && (static_cast<unsigned char>(masked[i]) & 0xC0) == 0x80) {
+    out += masked[i++];  // the rest of a character cut at kShown
+  }
+  if (i < masked.size()) out += "…";
   return out + "»";
+}
+
+// Characters (UTF-8 code points) in `v`.
+size_t CharCount(std::string_view v) {
+  size_t n = 0;
+  for (char c : v) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
 }
 
 std::string Lower(std::string_view s) {
@@ -98,9 +115,14 @@ class RowView {
 
   // The trimmed text of spec column `c`; empty when the column or the field is absent.
   std::string_view Text(int c) const {
-    const int f = (*columns_)[static_cast<size_t>(c)];
-    if (f < 0 || static_cast<size_t>(f) >= row_->fields.size()) return {};
-    return Trim(row_->fields[static_cast<size_t>(f)].text);
+    const Field* f = FieldOf(c);
+    return f == nullptr ? std::string_view() : Trim(f->text);
+  }
+
+  // Whether the field of spec column `c` was refused (and reported) by CheckShape.
+  bool Refused(int c) const {
+    const Field* f = FieldOf(c);
+    return f != nullptr && f->refused;
   }
 
   Location Where(int c) const {
@@ -119,10 +141,21 @@ class RowView {
   void Fail(int c, std::string message) const { problems_->Error(std::move(message), Where(c)); }
   void Warn(int c, std::string message) const { problems_->Warning(std::move(message), Where(c)); }
 
-  // A required value: reports and returns empty when missing.
+  // A required value: reports and returns empty when missing (not again when it was refused).
   std::string_view Required(int c) const {
     std::string_view v = Text(c);
-    if (v.empty()) Fail(c, fmt::format("{} mangler verdi", Name(c)));
+    if (v.empty() && !Refused(c)) Fail(c, fmt::format("{} mangler verdi", Name(c)));
+    return v;
+  }
+
+  // A required key (unit_id, employee_id, position_id): empty after reporting when it is missing;
+  // reported, and returned all the same, when it breaks the rule of KeyProblem.
+  std::string_view Key(int c) const {
+    std::string_view v = Required(c);
+    if (v.empty()) return v;
+    if (std::string why = KeyProblem(v); !why.empty()) {
+      Fail(c, fmt::format("{} {} {}", Name(c), Quote(v), why));
+    }
     return v;
   }
 
@@ -146,6 +179,12 @@ class RowView {
   }
 
  private:
+  const Field* FieldOf(int c) const {
+    const int f = (*columns_)[static_cast<size_t>(c)];
+    if (f < 0 || static_cast<size_t>(f) >= row_->fields.size()) return nullptr;
+    return &row_->fields[static_cast<size_t>(f)];
+  }
+
   const std::string* file_;
   const std::vector<int>* columns_;
   const std::vector<std::string_view>* names_;
@@ -267,6 +306,11 @@ class Validator {
       return;
     }
 
+    // The contract's name of each field of the header, "" for the unknown ones (for messages).
+    std::vector<std::string_view> field_names(header_fields);
+    for (size_t c = 0; c < spec.columns.size(); ++c) {
+      if (columns[c] >= 0) field_names[static_cast<size_t>(columns[c])] = spec.columns[c].name;
+    }
     RowView view(&file, &columns, &names, &problems);
     int64_t rows = 0;
     size_t structure_reported = table.reader->problems().size();
@@ -275,7 +319,7 @@ class Validator {
       // The reader's own problems (quoting) first, in line order with the rest.
       Structure(*table.reader, problems, &structure_reported);
       view.Reset(&row);
-      CheckShape(row, header_fields, file, problems);
+      CheckShape(row, field_names, file, problems);
       switch (spec.kind) {
         case FileKind::kUnits:
           UnitRow(view);
@@ -340,17 +384,39 @@ class Validator {
     }
   }
 
-  // Field count and the national identity number check, for every field of every row.
-  void CheckShape(const Row& row, size_t header_fields, const std::string& file,
-                  Problems& problems) {
-    for (const Field& f : row.fields) {
+  // For every field of every row: its length, control characters and national identity numbers.
+  // A field with one of these problems is reported here and refused (emptied), so that it is
+  // neither quoted nor kept. Then the field count.
+  void CheckShape(Row& row, const std::vector<std::string_view>& field_names,
+                  const std::string& file, Problems& problems) {
+    const size_t header_fields = field_names.size();
+    for (size_t i = 0; i < row.fields.size(); ++i) {
+      Field& f = row.fields[i];
       const std::string_view t = f.text;
-      if ((t.size() == 11 || t.size() >= 12) && LooksLikeNationalId(Trim(t))) {
-        problems.Error(
+      // "name: " before the message; a view, so that the common case costs nothing.
+      const std::string_view name = i < header_fields ? field_names[i] : std::string_view();
+      const std::string_view colon = name.empty() ? "" : ": ";
+      std::string problem;
+      if (t.size() > kMaxFieldChars && CharCount(t) > kMaxFieldChars) {
+        problem = fmt::format(
+            "{}{}feltet har {} tegn; et felt kan ha høyst {} (en nøkkel, en kode, et tall, en dato "
+            "eller et kort navn)",
+            name, colon, CharCount(t), kMaxFieldChars);
+      } else if (t.size() >= 11 && ContainsNationalId(t)) {
+        problem =
             "verdien ser ut som et fødselsnummer; pakken må være pseudonymisert (bruk et internt "
-            "ansattnummer), og ingenting er lest inn",
-            {file, row.line, f.column});
+            "ansattnummer), og ingenting er lest inn";
+      } else if (std::string control = core::ControlCharacterIn(t);  // tabs around it are fine
+                 !control.empty() && !(control = core::ControlCharacterIn(Trim(t))).empty()) {
+        problem = fmt::format(
+            "{}{}verdien inneholder kontrolltegnet {}, som ikke kan stå i en tekst (linjeskift, "
+            "tabulator, escape o.l.); fjern det i kildesystemet",
+            name, colon, control);
       }
+      if (problem.empty()) continue;
+      problems.Error(std::move(problem), {file, row.line, f.column});
+      f.text = {};
+      f.refused = true;
     }
     if (row.fields.size() < header_fields) {
       problems.Error(fmt::format("raden har {} felt, men overskriften har {}", row.fields.size(),
@@ -405,7 +471,7 @@ class Validator {
 
   void UnitRow(const RowView& r) {
     core::Unit u;
-    const std::string_view key = r.Required(col::kUnitId);
+    const std::string_view key = r.Key(col::kUnitId);
     u.name = std::string(r.Required(col::kUnitName));
     u.sector = std::string(r.Text(col::kSector));
     u.kind = std::string(r.Text(col::kKind));
@@ -421,7 +487,7 @@ class Validator {
 
   void EmployeeRow(const RowView& r) {
     core::Employee e;
-    const std::string_view key = r.Required(col::kEmployeeId);
+    const std::string_view key = r.Key(col::kEmployeeId);
     e.name = std::string(r.Text(col::kName));
     e.education = std::string(r.Text(col::kEducation));
     bool ok = !key.empty();
@@ -464,7 +530,7 @@ class Validator {
 
   void PositionRow(const RowView& r) {
     core::PositionPeriod p;
-    const std::string_view key = r.Required(col::kPositionId);
+    const std::string_view key = r.Key(col::kPositionId);
     const std::string_view employee_key = r.Required(col::kPosEmployeeId);
     const std::string_view unit_key = r.Required(col::kPosUnitId);
     const int32_t employee =

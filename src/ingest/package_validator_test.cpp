@@ -109,6 +109,86 @@ TEST(PackageValidator, RefusesNationalIdentityNumbersInAnyColumnWithoutRepeating
   EXPECT_EQ(c.errors[0].find(id), std::string::npos);
 }
 
+// The whole text of every message, errors and warnings, for checks that nothing is echoed.
+std::string AllMessages(const Checked& c) {
+  std::string all;
+  for (const core::Error& e : c.report.errors) all += e.ToString() + "\n";
+  for (const core::Error& e : c.report.warnings) all += e.ToString() + "\n";
+  return all;
+}
+
+TEST(PackageValidator, RefusesNationalIdentityNumbersInsideAFieldAndNeverEchoesThem) {
+  auto files = ValidFiles();
+  files["employees.csv"] =
+      "employee_id,name,gender,birth_year,education,merknad 311299 45616\n"
+      "A1,Kari Nordmann 15038500047,K,1970,,\n"
+      "A2,Ola,M 150385-00047,1985,,\n"
+      "A3,Per,M,1985,(01019012480),\n"
+      "A4,Anne,K,1985,150385.00047,\n"
+      "A5,Lise,K,1985,1150385000470,\n";  // part of a longer run of digits: not one
+  Checked c = Check(files);
+  const std::string all = AllMessages(c);
+  EXPECT_NE(all.find("employees.csv:2:4: verdien ser ut som et fødselsnummer"), std::string::npos)
+      << all;
+  EXPECT_NE(all.find("employees.csv:3:8: verdien ser ut som et fødselsnummer"), std::string::npos)
+      << all;
+  EXPECT_NE(all.find("employees.csv:4:15: verdien"), std::string::npos) << all;
+  EXPECT_NE(all.find("employees.csv:5:16: verdien"), std::string::npos) << all;
+  EXPECT_EQ(all.find("employees.csv:6:"), std::string::npos) << all;
+  // A refused field is not quoted again (no "gender: «M …» er ukjent"); a quoted header is masked.
+  EXPECT_EQ(all.find("gender:"), std::string::npos) << all;
+  EXPECT_NE(all.find("ukjent kolonne «merknad ***********»"), std::string::npos) << all;
+  EXPECT_EQ(c.report.error_count, 4) << all;
+  for (const char* digits : {"15038500047", "00047", "01019012480", "45616"}) {
+    EXPECT_EQ(all.find(digits), std::string::npos) << digits << " in " << all;
+  }
+}
+
+TEST(PackageValidator, RefusesKeysWithCharactersThatBreakAddressesFileNamesAndSpreadsheets) {
+  auto files = ValidFiles();
+  files["units.csv"] =
+      "unit_id,parent_id,name\n1,,Kommunen\n2,1,Helse\na/b,1,Skråstrek\n10%,1,Prosent\n"
+      "\"x\"\"y\",1,Anførsel\nmed mellomrom,1,Mellomrom\n=1+2,1,Formel\n"
+      "Åsen-2_b.c,1,Lov\n";
+  files["employees.csv"] = "employee_id,gender,birth_year\nA1,K,1970\nA2,M,1985\n@SUM(1),K,1990\n";
+  Checked c = Check(files);
+  const std::string all = AllMessages(c);
+  for (const char* place :
+       {"units.csv:4:1: unit_id", "units.csv:5:1: unit_id", "units.csv:6:1: unit_id",
+        "units.csv:7:1: unit_id", "units.csv:8:1: unit_id", "employees.csv:4:1: employee_id"}) {
+    EXPECT_NE(all.find(place), std::string::npos) << place << " not in " << all;
+  }
+  EXPECT_EQ(all.find("units.csv:9:"), std::string::npos) << all;
+  EXPECT_EQ(c.report.error_count, 6) << all;
+}
+
+TEST(PackageValidator, RefusesControlCharactersInTextFields) {
+  auto files = ValidFiles();
+  files["units.csv"] =
+      "unit_id,parent_id,name,sector\n1,,Kommunen,\n2,1,\"He\x1B[31mlse\",\n3,1,Bell\x07,\n"
+      "4,1,Ok,\"to\nlinjer\"\n5,1,\tTab rundt\t,\n6,1,C1 \xC2\x85,\n7,1,Del\x7F,\n";
+  Checked c = Check(files);
+  const std::string all = AllMessages(c);
+  for (const char* place : {"units.csv:3:5: name", "units.csv:4:5: name", "units.csv:5:8: sector",
+                            "units.csv:8:5: name", "units.csv:9:5: name"}) {
+    EXPECT_NE(all.find(place), std::string::npos) << place << " not in " << all;
+  }
+  EXPECT_EQ(all.find("units.csv:7:"), std::string::npos) << all;
+  EXPECT_EQ(all.find('\x1B'), std::string::npos) << all;
+  EXPECT_EQ(all.find('\x07'), std::string::npos) << all;
+  EXPECT_EQ(c.report.error_count, 5) << all;  // the tab around a value is trimmed away
+}
+
+TEST(PackageValidator, RefusesAFieldLongerThanTheLimitWithItsPlace) {
+  auto files = ValidFiles();
+  files["units.csv"] = "unit_id,parent_id,name\n1,,Kommunen\n2,1," + std::string(4097, 'x') +
+                       "\n3,1," + std::string(4096, 'y') + "\n";
+  Checked c = Check(files);
+  ASSERT_EQ(c.report.error_count, 1) << AllMessages(c);
+  EXPECT_EQ(c.errors[0].rfind("units.csv:3:5: name: feltet har 4097 tegn", 0), 0u) << c.errors[0];
+  EXPECT_NE(c.errors[0].find("4096"), std::string::npos) << c.errors[0];
+}
+
 TEST(PackageValidator, FindsOverlappingPeriodsOfOnePosition) {
   auto files = ValidFiles();
   files["positions.csv"] =

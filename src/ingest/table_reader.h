@@ -13,6 +13,9 @@ namespace agp::ingest {
 struct Field {
   std::string_view text;
   int column = 0;  // CSV: 1-based character column where the field starts; XLSX: column number
+  // Set by whoever checks the row (not by the readers) when the field was refused and reported;
+  // its text is then empty and nothing more is said about it.
+  bool refused = false;
 };
 
 struct Row {

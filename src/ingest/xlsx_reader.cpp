@@ -8,6 +8,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <deque>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -313,11 +314,12 @@ class ElementScanner {
 class SheetReader final : public TableReader {
  public:
   SheetReader(std::string display_name, std::string xml,
-              std::shared_ptr<const XlsxSharedParts> shared)
+              std::shared_ptr<const XlsxSharedParts> shared, const XlsxLimits& limits)
       : name_(std::move(display_name)),
         xml_(std::move(xml)),
         shared_(std::move(shared)),
-        rows_(xml_, "sheetData", "row") {}
+        rows_(xml_, "sheetData", "row"),
+        limits_(limits) {}
   SheetReader(const SheetReader&) = delete;
   SheetReader& operator=(const SheetReader&) = delete;
 
@@ -380,6 +382,7 @@ class SheetReader final : public TableReader {
 
     // Only cells with text count: Excel also writes empty cells that have a format.
     cells_.clear();
+    owned_.clear();
     int last_col = 0;
     for (pugi::xml_node c = row.first_child(); c; c = c.next_sibling()) {
       if (c.type() != pugi::node_element || LocalName(c.name()) != "c") continue;
@@ -401,47 +404,64 @@ class SheetReader final : public TableReader {
         continue;
       }
       last_col = col;
-      std::string text = CellText(c, line, col);
+      const std::string_view text = CellText(c, line, col);
       if (text.empty()) continue;
+      // Shared strings are counted each time a cell shows one: what the sheet gives is bounded,
+      // however often one long text is used (a shared-strings bomb).
+      text_bytes_ += text.size();
+      if (text_bytes_ > limits_.max_sheet_text_bytes) {
+        Problem(line, col,
+                "arket har mer enn " + SizeText(limits_.max_sheet_text_bytes) +
+                    " tekst i cellene (delte tekster telt hver gang de brukes), som er grensen "
+                    "for et ark; resten er ikke lest");
+        rows_.Stop();
+        return false;
+      }
       cells_.resize(static_cast<size_t>(col) - 1);  // the empty cells before it
-      cells_.push_back(std::move(text));
+      cells_.push_back(text);
     }
     return !cells_.empty();
   }
 
-  std::string CellText(pugi::xml_node c, int64_t line, int col) {
+  // The cell's text: a view into the shared strings, or into owned_ for the rest.
+  std::string_view CellText(pugi::xml_node c, int64_t line, int col) {
     const std::string_view type = c.attribute("t").value();
-    if (type == "inlineStr") return ItemText(Child(c, "is"));
+    if (type == "inlineStr") return Own(ItemText(Child(c, "is")));
     const std::string_view v = Child(c, "v").text().get();  // "" when the cell has no value
     if (type == "s") {
       const std::optional<int64_t> index = ToInt(v);
       if (!index || *index < 0 || static_cast<uint64_t>(*index) >= shared_->strings.size()) {
         Problem(line, col, std::string("cellen viser til en tekst som mangler") + kResave);
-        return "";
+        return {};
       }
       return shared_->strings[static_cast<size_t>(*index)];
     }
-    if (type == "str" || type == "e") return DecodeXstring(v);  // a formula's text; "#N/A"
-    if (type == "b") return std::string(v);                     // "1" or "0"
+    if (type == "str" || type == "e") return Own(DecodeXstring(v));  // a formula's text; "#N/A"
+    if (type == "b") return Own(std::string(v));                     // "1" or "0"
     if (type == "d") {  // ISO 8601, "2024-03-01T00:00:00" (rare; Excel writes serial numbers)
       if (v.size() >= 10 && (v.size() == 10 || v[10] == 'T') && core::ParseDate(v.substr(0, 10))) {
-        return std::string(v.substr(0, 10));
+        return Own(std::string(v.substr(0, 10)));
       }
-      return std::string(v);
+      return Own(std::string(v));
     }
     // A number ("n", the default); a date when its cell format says so.
     double number = 0;
     const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), number);
     if (v.empty() || ec != std::errc() || end != v.data() + v.size() || !std::isfinite(number)) {
-      return std::string(v);  // not a number after all: as it is written
+      return Own(std::string(v));  // not a number after all: as it is written
     }
     const std::optional<int64_t> style = ToInt(c.attribute("s").value());
     if (style && *style >= 0 && static_cast<uint64_t>(*style) < shared_->date_styles.size() &&
         shared_->date_styles[static_cast<size_t>(*style)]) {
       std::string iso = ExcelSerialToIso(number, shared_->date1904);
-      if (!iso.empty()) return iso;
+      if (!iso.empty()) return Own(std::move(iso));
     }
-    return FormatNumber(number);
+    return Own(FormatNumber(number));
+  }
+
+  std::string_view Own(std::string text) {
+    owned_.push_back(std::move(text));
+    return owned_.back();
   }
 
   void Problem(int64_t line, int column, std::string message) {
@@ -462,7 +482,10 @@ class SheetReader final : public TableReader {
   int64_t last_line_ = 0;
   bool finished_ = false;
   size_t header_width_ = 0;
-  std::vector<std::string> cells_;  // of the current row; the fields point into them
+  std::vector<std::string_view> cells_;  // of the current row: into shared_ or owned_
+  std::deque<std::string> owned_;        // the current row's texts that are not shared
+  XlsxLimits limits_;
+  uint64_t text_bytes_ = 0;  // of every cell given so far
   std::vector<core::Error> problems_;
 };
 
@@ -483,31 +506,32 @@ std::string ExcelSerialToIso(double serial, bool date1904) {
   return core::Date(static_cast<int32_t>(days_since_1970)).ToIso();
 }
 
-XlsxWorkbook::XlsxWorkbook(std::string name, ZipArchive zip)
-    : name_(std::move(name)), zip_(std::move(zip)) {}
+XlsxWorkbook::XlsxWorkbook(std::string name, ZipArchive zip, const XlsxLimits& limits)
+    : name_(std::move(name)), zip_(std::move(zip)), limits_(limits) {}
 XlsxWorkbook::XlsxWorkbook(XlsxWorkbook&&) noexcept = default;
 XlsxWorkbook& XlsxWorkbook::operator=(XlsxWorkbook&&) noexcept = default;
 XlsxWorkbook::~XlsxWorkbook() = default;
 
-core::Result<XlsxWorkbook> XlsxWorkbook::Open(const std::string& path) {
+core::Result<XlsxWorkbook> XlsxWorkbook::Open(const std::string& path, const XlsxLimits& limits) {
   auto zip = ZipArchive::OpenFile(path);
   if (!zip.ok() && zip.error().code() == ErrorCode::kIo) return zip.error();
   std::string name = zip.ok() ? zip->name() : zip.error().location().file;
-  return FromArchive(std::move(name), std::move(zip));
+  return FromArchive(std::move(name), std::move(zip), limits);
 }
 
-core::Result<XlsxWorkbook> XlsxWorkbook::OpenBytes(std::string name, std::string bytes) {
+core::Result<XlsxWorkbook> XlsxWorkbook::OpenBytes(std::string name, std::string bytes,
+                                                   const XlsxLimits& limits) {
   auto zip = ZipArchive::OpenBytes(name, std::move(bytes));
-  return FromArchive(std::move(name), std::move(zip));
+  return FromArchive(std::move(name), std::move(zip), limits);
 }
 
-core::Result<XlsxWorkbook> XlsxWorkbook::FromArchive(std::string name,
-                                                     core::Result<ZipArchive> zip) {
+core::Result<XlsxWorkbook> XlsxWorkbook::FromArchive(std::string name, core::Result<ZipArchive> zip,
+                                                     const XlsxLimits& limits) {
   if (!zip.ok()) {
     return Error(ErrorCode::kInvalidInput,
                  "er ikke en .xlsx-arbeidsbok (" + zip.error().message() + ")", {name});
   }
-  XlsxWorkbook book(std::move(name), std::move(*zip));
+  XlsxWorkbook book(std::move(name), std::move(*zip), limits);
   if (core::Status s = book.Load(); !s.ok()) return s.error();
   return book;
 }
@@ -517,8 +541,9 @@ namespace {
 // A whole (small) part of the workbook, parsed.
 core::Result<std::unique_ptr<pugi::xml_document>> ParsePart(const ZipArchive& zip,
                                                             const std::string& entry,
-                                                            const std::string& book) {
-  auto bytes = zip.Read(entry);
+                                                            const std::string& book,
+                                                            uint64_t max_bytes) {
+  auto bytes = zip.Read(entry, max_bytes);
   if (!bytes.ok()) {
     return Error(
         ErrorCode::kInvalidInput,
@@ -549,11 +574,12 @@ struct Relationship {
 core::Result<std::map<std::string, Relationship>> ReadRelationships(const ZipArchive& zip,
                                                                     const std::string& rels,
                                                                     const std::string& folder,
-                                                                    const std::string& book) {
+                                                                    const std::string& book,
+                                                                    uint64_t max_bytes) {
   std::map<std::string, Relationship> out;
   const std::string entry = FindPart(zip, "", rels);
   if (entry.empty()) return out;
-  auto doc = ParsePart(zip, entry, book);
+  auto doc = ParsePart(zip, entry, book, max_bytes);
   if (!doc.ok()) return doc.error();
   for (pugi::xml_node r = Child(**doc, "Relationships").first_child(); r; r = r.next_sibling()) {
     if (LocalName(r.name()) != "Relationship") continue;
@@ -578,9 +604,21 @@ std::string PartOfType(const std::map<std::string, Relationship>& rels, std::str
 
 core::Status XlsxWorkbook::Load() {
   auto shared = std::make_shared<XlsxSharedParts>();
+  const uint64_t small = limits_.max_other_part_bytes;
+
+  // Every part unpacked: the archive says how much that is before anything is unpacked, and
+  // Read never gives more than it says.
+  uint64_t unpacked = 0;
+  for (const std::string& entry : zip_.entry_names()) unpacked += zip_.DeclaredSize(entry);
+  if (unpacked > limits_.max_workbook_bytes) {
+    return Error(ErrorCode::kInvalidInput,
+                 "arbeidsboken er " + SizeText(unpacked) + " pakket ut; grensen er " +
+                     SizeText(limits_.max_workbook_bytes),
+                 {name_});
+  }
 
   // The package's relationships say where the workbook part is; Excel puts it in xl/.
-  auto package_rels = ReadRelationships(zip_, "_rels/.rels", "", name_);
+  auto package_rels = ReadRelationships(zip_, "_rels/.rels", "", name_, small);
   if (!package_rels.ok()) return package_rels.error();
   const std::string workbook_part =
       PartOfType(*package_rels, "/officeDocument", zip_, "xl/workbook.xml");
@@ -590,11 +628,12 @@ core::Status XlsxWorkbook::Load() {
   }
   const size_t slash = workbook_part.find_last_of('/');
   const std::string folder = slash == std::string::npos ? "" : workbook_part.substr(0, slash + 1);
-  auto rels = ReadRelationships(
-      zip_, folder + "_rels/" + workbook_part.substr(folder.size()) + ".rels", folder, name_);
+  auto rels =
+      ReadRelationships(zip_, folder + "_rels/" + workbook_part.substr(folder.size()) + ".rels",
+                        folder, name_, small);
   if (!rels.ok()) return rels.error();
 
-  auto workbook = ParsePart(zip_, workbook_part, name_);
+  auto workbook = ParsePart(zip_, workbook_part, name_, small);
   if (!workbook.ok()) return workbook.error();
   const pugi::xml_node wb = Child(**workbook, "workbook");
   const std::string_view date1904 = Child(wb, "workbookPr").attribute("date1904").value();
@@ -611,7 +650,7 @@ core::Status XlsxWorkbook::Load() {
       PartOfType(*rels, "/sharedStrings", zip_, folder + "sharedStrings.xml");
   if (!strings_part.empty()) {
     // Read item by item, like a sheet's rows: the list can be long.
-    auto xml = zip_.Read(strings_part);
+    auto xml = zip_.Read(strings_part, limits_.max_shared_strings_bytes);
     if (!xml.ok()) {
       return Error(ErrorCode::kInvalidInput,
                    "arbeidsboken er skadet: " + xml.error().message() + " (" + strings_part + ")",
@@ -638,7 +677,7 @@ core::Status XlsxWorkbook::Load() {
 
   const std::string styles_part = PartOfType(*rels, "/styles", zip_, folder + "styles.xml");
   if (!styles_part.empty()) {
-    auto styles = ParsePart(zip_, styles_part, name_);
+    auto styles = ParsePart(zip_, styles_part, name_, small);
     if (!styles.ok()) return styles.error();
     const pugi::xml_node root = Child(**styles, "styleSheet");
     std::set<int64_t> custom_dates;
@@ -669,7 +708,7 @@ core::Result<std::unique_ptr<TableReader>> XlsxWorkbook::OpenSheet(std::string_v
                  std::string("arbeidsboken er skadet: arkets innhold mangler") + kResave,
                  {display});
   }
-  auto xml = zip_.Read(part);
+  auto xml = zip_.Read(part, limits_.max_sheet_bytes);
   if (!xml.ok()) {
     return Error(ErrorCode::kInvalidInput,
                  "arket kan ikke leses: " + xml.error().message() + " (" + part + ")", {display});
@@ -679,7 +718,7 @@ core::Result<std::unique_ptr<TableReader>> XlsxWorkbook::OpenSheet(std::string_v
                  std::string("arket er lagret som UTF-16, som ikke støttes") + kResave, {display});
   }
   return std::unique_ptr<TableReader>(
-      std::make_unique<SheetReader>(display, std::move(*xml), shared_));
+      std::make_unique<SheetReader>(display, std::move(*xml), shared_, limits_));
 }
 
 }  // namespace agp::ingest

@@ -15,6 +15,21 @@ namespace agp::ingest {
 
 struct XlsxSharedParts;  // what a workbook's sheet readers share (defined in xlsx_reader.cpp)
 
+// How much a workbook may unpack to (guards against zip and shared-strings bombs), documented in
+// docs/import-format.md. A sheet of Excel's 1 048 576 rows and a dozen columns is about 500 MB
+// of XML and 100 MB of text. Going over a limit is an error with the limit in its message:
+// at open for the workbook and its small parts, at OpenSheet for a sheet's part, and as a
+// problem of the reader (with the row and column) for a sheet's text.
+struct XlsxLimits {
+  uint64_t max_workbook_bytes = uint64_t{4} << 30;          // every part, unpacked
+  uint64_t max_sheet_bytes = uint64_t{1} << 30;             // one sheet's XML, unpacked
+  uint64_t max_shared_strings_bytes = uint64_t{256} << 20;  // xl/sharedStrings.xml, unpacked
+  uint64_t max_other_part_bytes = uint64_t{16} << 20;       // workbook, relationships, styles
+  // The text of the cells of one sheet, shared strings counted each time a cell uses one: a
+  // 3 MB string in every cell is a few hundred kilobytes packed and gigabytes read.
+  uint64_t max_sheet_text_bytes = uint64_t{256} << 20;
+};
+
 // A workbook: its sheet names and a TableReader per sheet.
 //
 // Cell values become UTF-8 text:
@@ -41,9 +56,10 @@ class XlsxWorkbook {
   // Opens the file at `path` (kept open while the workbook lives); messages name it by the last
   // part of `path`. kIo when it cannot be read; kInvalidInput when it is not a workbook or its
   // workbook-wide parts (workbook, relationships, shared strings, styles) are damaged.
-  static core::Result<XlsxWorkbook> Open(const std::string& path);
+  static core::Result<XlsxWorkbook> Open(const std::string& path, const XlsxLimits& limits = {});
   // Opens a workbook held in `bytes`; `name` is what messages call it.
-  static core::Result<XlsxWorkbook> OpenBytes(std::string name, std::string bytes);
+  static core::Result<XlsxWorkbook> OpenBytes(std::string name, std::string bytes,
+                                              const XlsxLimits& limits = {});
 
   XlsxWorkbook(XlsxWorkbook&&) noexcept;
   XlsxWorkbook& operator=(XlsxWorkbook&&) noexcept;
@@ -58,16 +74,19 @@ class XlsxWorkbook {
   // Damage inside the sheet's rows (bad XML in a row, an out-of-range cell reference) does not
   // fail the call: it is reported through the reader's problems() with the row, and reading goes
   // on with the next row. The sheet's XML is unpacked whole and parsed a row at a time, so
-  // memory is about the size of the sheet's XML, not several times that.
+  // memory is about the size of the sheet's XML, not several times that; a cell that shows a
+  // shared string points into the one copy of it.
   core::Result<std::unique_ptr<TableReader>> OpenSheet(std::string_view name) const;
 
  private:
-  XlsxWorkbook(std::string name, ZipArchive zip);
-  static core::Result<XlsxWorkbook> FromArchive(std::string name, core::Result<ZipArchive> zip);
+  XlsxWorkbook(std::string name, ZipArchive zip, const XlsxLimits& limits);
+  static core::Result<XlsxWorkbook> FromArchive(std::string name, core::Result<ZipArchive> zip,
+                                                const XlsxLimits& limits);
   core::Status Load();
 
   std::string name_;
   ZipArchive zip_;
+  XlsxLimits limits_;
   std::vector<std::string> sheet_names_;
   std::vector<std::string> sheet_parts_;  // the ZIP entry of each sheet, "" when it has none
   std::shared_ptr<const XlsxSharedParts> shared_;  // strings, date styles, date system

@@ -4,6 +4,7 @@
 #include <minizip/zip.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
+#include <zlib.h>
 
 #include <filesystem>
 #include <fstream>
@@ -295,6 +296,74 @@ TEST(XlsxReader, RefusesWhatIsNotAWorkbook) {
   EXPECT_EQ(missing.error().code(), core::ErrorCode::kIo);
 }
 
+// One long shared string (index 4 in HandMadeWorkbook's list is added here) in many cells.
+std::string SharedStringBomb(size_t length, int rows) {
+  std::string sheet;
+  for (int r = 1; r <= rows; ++r) {
+    sheet += "<x:row r=\"" + std::to_string(r) + "\"><x:c r=\"A" + std::to_string(r) +
+             "\" t=\"s\"><x:v>0</x:v></x:c></x:row>";
+  }
+  std::string zip = HandMadeWorkbook(sheet);
+  // The first shared string becomes the long one.
+  TempFile file("bomb.xlsx");
+  std::ofstream(file.path(), std::ios::binary) << zip;
+  auto archive = ZipArchive::OpenFile(file.path().string());
+  EXPECT_TRUE(archive.ok());
+  std::vector<Entry> entries;
+  for (const std::string& name : archive->entry_names()) {
+    std::string content = *archive->Read(name);
+    if (name == "xl/strings.xml") {
+      content.replace(content.find("plain"), 5, std::string(length, 'x'));
+    }
+    entries.push_back({name, content});
+  }
+  return MakeZip(entries);
+}
+
+TEST(XlsxReader, ASharedStringUsedInManyCellsCountsEveryTimeAndStopsAtTheLimit) {
+  XlsxLimits limits;
+  limits.max_sheet_text_bytes = 100000;
+  auto book = XlsxWorkbook::OpenBytes("bomb.xlsx", SharedStringBomb(30000, 50), limits);
+  ASSERT_TRUE(book.ok()) << book.error().ToString();
+  std::vector<Row> rows;
+  std::vector<core::Error> problems;
+  const Texts texts = ReadSheet(*book, "data", &rows, &problems);
+  EXPECT_EQ(texts.size(), 3u);  // 90 000 bytes of text; the fourth cell passes the limit
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].ToString().rfind("bomb.xlsx[data]:4:1: arket har mer enn 98 KiB tekst", 0),
+            0u)
+      << problems[0].ToString();
+  // Cells that show the same shared string point to its one copy.
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[0].fields[0].text.data(), rows[1].fields[0].text.data());
+}
+
+TEST(XlsxReader, APartLargerUnpackedThanItsLimitIsRefusedWithTheLimit) {
+  XlsxLimits strings;
+  strings.max_shared_strings_bytes = 20000;
+  auto book = XlsxWorkbook::OpenBytes("big.xlsx", SharedStringBomb(30000, 2), strings);
+  ASSERT_FALSE(book.ok());
+  EXPECT_NE(book.error().message().find("grensen er 20 KiB"), std::string::npos)
+      << book.error().ToString();
+
+  XlsxLimits whole;
+  whole.max_workbook_bytes = 20000;
+  book = XlsxWorkbook::OpenBytes("big.xlsx", SharedStringBomb(30000, 2), whole);
+  ASSERT_FALSE(book.ok());
+  EXPECT_EQ(book.error().ToString().rfind("big.xlsx: arbeidsboken er ", 0), 0u);
+  EXPECT_NE(book.error().message().find(" KiB pakket ut; grensen er 20 KiB"), std::string::npos)
+      << book.error().ToString();
+
+  XlsxLimits sheet;
+  sheet.max_sheet_bytes = 1000;
+  book = XlsxWorkbook::OpenBytes("big.xlsx", SharedStringBomb(10, 100), sheet);
+  ASSERT_TRUE(book.ok());
+  auto reader = book->OpenSheet("data");
+  ASSERT_FALSE(reader.ok());
+  EXPECT_NE(reader.error().message().find("grensen er 1000 byte"), std::string::npos)
+      << reader.error().ToString();
+}
+
 TEST(XlsxReader, ExcelSerialsFollowBothDateSystemsAndThe1900Bug) {
   EXPECT_EQ(ExcelSerialToIso(1, false), "1900-01-01");
   EXPECT_EQ(ExcelSerialToIso(59, false), "1900-02-28");
@@ -394,6 +463,93 @@ TEST(ZipArchive, RefusesAnEntryThatUnpacksToMoreThanItsDeclaredSize) {
   EXPECT_EQ(read.error().location().file, "x.zip/units.csv");
   EXPECT_NE(read.error().message().find("mer enn arkivet oppgir"), std::string::npos)
       << read.error().message();
+}
+
+// An archive as Python's zipfile writes one from 2 GiB on (and every writer from 4 GiB on): the
+// sizes in the local header and the central directory are 0xFFFFFFFF, the real ones in a ZIP64
+// extra field (APPNOTE 4.5.3). The content is deflated.
+std::string Zip64Archive(const std::string& name, const std::string& content) {
+  std::string packed(compressBound(static_cast<uLong>(content.size())) + 64, '\0');
+  z_stream z{};
+  EXPECT_EQ(deflateInit2(&z, 6, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY), Z_OK);
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(content.data()));
+  z.avail_in = static_cast<uInt>(content.size());
+  z.next_out = reinterpret_cast<Bytef*>(packed.data());
+  z.avail_out = static_cast<uInt>(packed.size());
+  EXPECT_EQ(deflate(&z, Z_FINISH), Z_STREAM_END);
+  packed.resize(z.total_out);
+  deflateEnd(&z);
+  const uint32_t crc = static_cast<uint32_t>(
+      crc32(0, reinterpret_cast<const Bytef*>(content.data()), static_cast<uInt>(content.size())));
+  const auto put = [](std::string& out, uint64_t v, int bytes) {
+    for (int i = 0; i < bytes; ++i) out += static_cast<char>((v >> (8 * i)) & 0xFF);
+  };
+  std::string extra;
+  put(extra, 0x0001, 2);
+  put(extra, 16, 2);
+  put(extra, content.size(), 8);
+  put(extra, packed.size(), 8);
+  std::string zip;
+  put(zip, 0x04034b50, 4);
+  put(zip, 45, 2);  // version needed: ZIP64
+  put(zip, 0, 2);
+  put(zip, 8, 2);  // deflate
+  put(zip, 0, 4);  // time, date
+  put(zip, crc, 4);
+  put(zip, 0xFFFFFFFF, 4);
+  put(zip, 0xFFFFFFFF, 4);
+  put(zip, name.size(), 2);
+  put(zip, extra.size(), 2);
+  zip += name + extra + packed;
+  const size_t directory = zip.size();
+  put(zip, 0x02014b50, 4);
+  put(zip, 45, 2);
+  put(zip, 45, 2);
+  put(zip, 0, 2);
+  put(zip, 8, 2);
+  put(zip, 0, 4);
+  put(zip, crc, 4);
+  put(zip, 0xFFFFFFFF, 4);
+  put(zip, 0xFFFFFFFF, 4);
+  put(zip, name.size(), 2);
+  put(zip, extra.size(), 2);
+  put(zip, 0, 2);  // comment
+  put(zip, 0, 2);  // disk
+  put(zip, 0, 2);  // internal attributes
+  put(zip, 0, 4);  // external attributes
+  put(zip, 0, 4);  // local header offset
+  zip += name + extra;
+  const size_t directory_size = zip.size() - directory;
+  put(zip, 0x06054b50, 4);
+  put(zip, 0, 4);
+  put(zip, 1, 2);
+  put(zip, 1, 2);
+  put(zip, directory_size, 4);
+  put(zip, directory, 4);
+  put(zip, 0, 2);
+  return zip;
+}
+
+TEST(ZipArchive, ReadsZip64EntriesAsLargeZipWritersMakeThem) {
+  std::string content;
+  for (int i = 0; i < 20000; ++i) content += "E" + std::to_string(i) + ",,egenmeldt\n";
+  const std::string bytes = Zip64Archive("absence.csv", content);
+  for (bool from_file : {false, true}) {
+    TempFile file("zip64.zip");
+    std::ofstream(file.path(), std::ios::binary) << bytes;
+    auto zip = from_file ? ZipArchive::OpenFile(file.path().string())
+                         : ZipArchive::OpenBytes("zip64.zip", bytes);
+    ASSERT_TRUE(zip.ok()) << zip.error().ToString();
+    EXPECT_EQ(zip->DeclaredSize("absence.csv"), content.size());
+    auto read = zip->Read("absence.csv");
+    ASSERT_TRUE(read.ok()) << read.error().ToString();
+    EXPECT_TRUE(*read == content);
+    // The limit is checked against the real size.
+    auto refused = zip->Read("absence.csv", 1000);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_NE(refused.error().message().find("pakket ut; grensen er 1000 byte"), std::string::npos)
+        << refused.error().message();
+  }
 }
 
 }  // namespace

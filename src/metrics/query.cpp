@@ -5,18 +5,10 @@
 #include <map>
 #include <span>
 
+#include "core/csv_cell.h"
+
 namespace agp::metrics {
 namespace {
-
-std::string CsvField(std::string_view s) {
-  if (s.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(s);
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
 
 std::string Optional(const std::optional<double>& v) { return v ? FormatNumber(*v) : ""; }
 
@@ -150,9 +142,9 @@ core::Result<std::vector<Figure>> QueryFigures(const MeasureCube& cube,
 
 std::string CsvRow(const MeasureCube& cube, const Figure& f) {
   const Cell& c = f.cell;
-  std::string row = CsvField(f.key.ToString(cube));
+  std::string row = core::CsvText(f.key.ToString(cube));
   row += ',';
-  row += CsvField(cube.units()[f.unit].key);
+  core::AppendCsvText(row, cube.units()[f.unit].key);
   row += ',';
   row += f.period.ToString();
   row += ',';

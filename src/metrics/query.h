@@ -45,6 +45,8 @@ std::string FormatNumber(double v);
 // DESIGN.md §7: `indicator,unit_id,period,value,numerator,denominator,population,suppressed`.
 inline constexpr std::string_view kCsvHeader =
     "indicator,unit_id,period,value,numerator,denominator,population,suppressed";
+// One row of it: the text cells (indicator, unit_id) through core::CsvText, so that a unit key a
+// spreadsheet would run as a formula is written as text; the numbers as they are.
 std::string CsvRow(const MeasureCube& cube, const Figure& f);
 
 }  // namespace agp::metrics

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "core/text.h"
 #include "policy/policy_yaml.h"
 
 namespace agp::policy {
@@ -51,6 +52,16 @@ store::AssessmentRecord ToRecord(const std::string& policy_key, const Assessment
 core::Status RecordAssessment(store::Database& db, const std::string& policy_key, Assessment a,
                               const core::Clock& clock) {
   if (a.date.empty()) a.date = clock.Today().ToIso();
+  // As in a policy file (policy_yaml.cpp): no control characters but line breaks and tabs.
+  for (const auto& [field, text] :
+       {std::pair<const char*, const std::string*>{"begrunnelse", &a.narrative},
+        {"vurdert av", &a.by}}) {
+    if (std::string control = core::ControlCharacterIn(*text, "\t\n\r"); !control.empty()) {
+      return core::Error(core::ErrorCode::kInvalidInput,
+                         std::string("Feltet «") + field + "» inneholder kontrolltegnet " +
+                             control + ", som ikke kan stå i en tekst. Fjern det og prøv igjen.");
+    }
+  }
   return db.AddAssessment(ToRecord(policy_key, a, clock.NowUtc(), "agp"));
 }
 

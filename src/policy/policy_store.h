@@ -25,7 +25,8 @@ core::Result<LoadOutcome> StorePolicy(store::Database& db, const Policy& policy,
                                       const std::string& source, const core::Clock& clock);
 
 // Records an assessment made in agp (origin "agp", dated today unless `a.date` says otherwise);
-// earlier assessments of the node and period stay as history.
+// earlier assessments of the node and period stay as history. kInvalidInput, with a message
+// for the user, when the narrative or the assessor holds a control character (policy_yaml.cpp).
 core::Status RecordAssessment(store::Database& db, const std::string& policy_key, Assessment a,
                               const core::Clock& clock);
 

@@ -143,6 +143,21 @@ TEST(PolicyYaml, SyntaxErrorsSayWhere) {
   EXPECT_NE(d.items()[0].message.find("ugyldig YAML"), std::string::npos);
 }
 
+TEST(PolicyYaml, ControlCharactersInTextAreRefusedWithTheirPlace) {
+  Diagnostics d("ctl.yaml");
+  Read(
+      "agp_policy: 1\nid: x\norganisation: K\ntitle: \"Politikk\\e[31m\"\nnodes:\n"
+      "  - id: a\n    kind: verdi\n    title: \"Ring\\a\"\n    text: |\n      To\n      linjer\n",
+      &d);
+  const std::string all = All(d);
+  ASSERT_EQ(d.error_count(), 2) << all;
+  EXPECT_EQ(d.items()[0].where.line, 4) << all;
+  EXPECT_NE(d.items()[0].message.find("U+001B"), std::string::npos) << all;
+  EXPECT_EQ(d.items()[1].where.line, 8) << all;
+  EXPECT_NE(d.items()[1].message.find("U+0007"), std::string::npos) << all;
+  EXPECT_EQ(all.find('\x1B'), std::string::npos);
+}
+
 TEST(PolicyYaml, TextThatIsNotUtf8IsRefusedWithItsPlace) {
   Diagnostics d("latin1.yaml");
   Read("agp_policy: 1\ntitle: Arbeidsgiverpolitikk for R\xf8ros\n", &d);  // Windows-1252 ø

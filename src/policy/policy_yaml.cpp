@@ -12,6 +12,7 @@
 
 #include "core/date.h"
 #include "core/period.h"
+#include "core/text.h"
 
 namespace agp::policy {
 namespace {
@@ -101,6 +102,10 @@ class Reader {
       return "";
     }
     if (required && v.Scalar().empty()) Error(v, "«" + std::string(key) + "» er tom");
+    if (std::string control = core::ControlCharacterIn(v.Scalar(), "\t\n\r"); !control.empty()) {
+      Error(v, "«" + std::string(key) + "» inneholder kontrolltegnet " + control +
+                   ", som ikke kan stå i en tekst (bare linjeskift og tabulator kan det)");
+    }
     return v.Scalar();
   }
 

@@ -75,7 +75,8 @@ class Context {
   bool has_snapshot() const { return snapshot_ != nullptr; }
   void set_snapshot(std::shared_ptr<const Snapshot> s) { snapshot_ = std::move(s); }
 
-  // The i-th group of the route's pattern (1-based), URL-decoded.
+  // The i-th group of the route's pattern (1-based), URL-decoded once (the route matched the
+  // undecoded path, RawPath).
   std::string match(int i) const;
   // A query parameter or a form field ("" when absent).
   std::string param(const std::string& name) const;

@@ -31,6 +31,11 @@ std::string UrlDecode(std::string_view text, bool plus_is_space) {
   return out;
 }
 
+std::string RawPath(const httplib::Request& req) {
+  if (req.target.empty()) return req.path;  // a request made by hand, in a test
+  return req.target.substr(0, req.target.find('?'));
+}
+
 std::map<std::string, std::string> ParseForm(const httplib::Request& req) {
   std::map<std::string, std::string> form;
   if (req.is_multipart_form_data()) {

@@ -7,6 +7,7 @@
 #include <set>
 #include <utility>
 
+#include "ingest/national_id.h"
 #include "metrics/results.h"
 #include "store/database.h"
 #include "web/session.h"
@@ -42,16 +43,23 @@ std::string Extension(std::string_view name) {
   return dot == std::string_view::npos ? "" : Lower(name.substr(dot + 1));
 }
 
-// The name as it may be quoted in a message: not too long.
+// The name as it may be quoted in a message: not too long, no national identity number.
 std::string Quoted(std::string_view name) {
-  std::string out(name.substr(0, 80));
-  if (name.size() > 80) out += "…";
-  return "«" + out + "»";
+  const std::string masked = ingest::MaskNationalIds(name);
+  size_t cut = std::min<size_t>(masked.size(), 80);
+  while (cut < masked.size() && (static_cast<unsigned char>(masked[cut]) & 0xC0) == 0x80) ++cut;
+  return "«" + masked.substr(0, cut) + (cut < masked.size() ? "…" : "") + "»";
 }
 
-// Why an uploaded file name cannot be used, or "" when it can.
+// Why an uploaded file name cannot be used, or "" when it can. A name with a national identity
+// number is refused (and not quoted): it would be the name of a file on the server's disk, the
+// job's label on the pages and the object of the audit log entry, which nobody can edit.
 std::string BadName(std::string_view name) {
   if (name.empty()) return "En av filene mangler navn.";
+  if (ingest::ContainsNationalId(name)) {
+    return "Navnet på en av filene ser ut til å inneholde et fødselsnummer. Gi filen et navn "
+           "uten fødselsnummer, og last den opp på nytt.";
+  }
   if (name.size() > 200) return "Filnavnet " + Quoted(name) + " er for langt (over 200 tegn).";
   for (char c : name) {
     if (c == '/' || c == '\\') {

@@ -221,6 +221,20 @@ TEST_F(ImportJobsTest, UploadsThatAreNotAPackageAreRefusedWithAPlainMessage) {
   EXPECT_TRUE(jobs_->List().empty());
 }
 
+TEST_F(ImportJobsTest, AFileNameWithANationalIdentityNumberIsRefusedAndNeverRepeated) {
+  const std::string zip = ReadFile(kCases / "valid_zip" / "package.zip");
+  for (const char* name :
+       {"Kari Nordmann 15038500047.zip", "eksport-150385-00047.xlsx", "units (15038500047).csv"}) {
+    auto id = jobs_->Check("hr", {{name, zip}});
+    ASSERT_FALSE(id.ok()) << name;
+    EXPECT_EQ(id.error().code(), core::ErrorCode::kInvalidInput);
+    EXPECT_NE(id.error().message().find("fødselsnummer"), std::string::npos);
+    EXPECT_EQ(id.error().message().find("00047"), std::string::npos) << id.error().message();
+  }
+  EXPECT_EQ(UploadFolders(), 0u);
+  EXPECT_TRUE(jobs_->List().empty());
+}
+
 TEST_F(ImportJobsTest, AFileThatIsNotAZipFailsWithoutNamingTheServersFolders) {
   auto id = jobs_->Check("hr", {{"pakke.zip", "dette er ikke et arkiv"}});
   ASSERT_TRUE(id.ok());

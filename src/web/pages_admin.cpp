@@ -112,8 +112,10 @@ void AddUserForm(Context& ctx, Response& res) {
   std::vector<std::string> units = SplitUnits(ctx.param("enheter"));
   std::string password = ctx.param("passord");
   auto fail = [&](const std::string& message) { UsersPage(ctx, res, Escape(message), true, 400); };
-  if (name.empty() || name.size() > 64 || name.find_first_of(" \t\r\n<>\"'") != std::string::npos) {
-    return fail("Brukernavnet må ha 1–64 tegn uten mellomrom, anførselstegn eller < >.");
+  if (name.empty() || name.size() > 64 || name.find_first_of(" \t\r\n<>\"'") != std::string::npos ||
+      !core::ControlCharacterIn(name).empty()) {
+    return fail(
+        "Brukernavnet må ha 1–64 tegn uten mellomrom, anførselstegn, < > eller kontrolltegn.");
   }
   if (!role) return fail("Velg en rolle.");
   if (*role == core::Role::kLeader && units.empty()) {

@@ -31,7 +31,8 @@ std::string RenderGoal(Context& ctx, const StoredPolicy& stored, const policy::N
   std::string b;
   b += "<p><span class=\"node-kind\">" + Escape(node.kind) + "</span> i <a href=\"/policy/" +
        UrlEncode(stored.policy.id) + "\">" + Escape(stored.policy.title) + "</a></p>";
-  b += PeriodPicker(snap.Years(), period, "/mal/" + stored.policy.id + "/" + node.id);
+  b += PeriodPicker(snap.Years(), period,
+                    "/mal/" + UrlEncode(stored.policy.id) + "/" + UrlEncode(node.id));
   if (goal != nullptr) {
     b += "<p class=\"lead\">Status " + Escape(PeriodLabel(period.ToString())) + ": " +
          StatusBadge(goal->status) + "</p>";

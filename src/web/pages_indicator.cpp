@@ -213,8 +213,7 @@ void DownloadIndicatorCsv(Context& ctx, Response& res) {
     out += metrics::CsvRow(*ctx.snapshot().cube, f);
     out += "\n";
   }
-  res.set_header("Content-Disposition",
-                 "attachment; filename=\"" + Filename(*info, *period, "csv") + "\"");
+  res.set_header("Content-Disposition", AttachmentDisposition(Filename(*info, *period, "csv")));
   res.set_header("Cache-Control", "no-store");
   res.set_content(std::move(out), "text/csv; charset=utf-8");
 }
@@ -260,8 +259,7 @@ void DownloadIndicatorXlsx(Context& ctx, Response& res) {
   bytes << in.rdbuf();
   std::remove(path);
   if (err != LXW_NO_ERROR) return SendError(ctx, res, 500, "Regnearket kunne ikke lages.");
-  res.set_header("Content-Disposition",
-                 "attachment; filename=\"" + Filename(*info, *period, "xlsx") + "\"");
+  res.set_header("Content-Disposition", AttachmentDisposition(Filename(*info, *period, "xlsx")));
   res.set_header("Cache-Control", "no-store");
   res.set_content(bytes.str(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 }

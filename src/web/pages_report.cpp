@@ -218,7 +218,7 @@ void DownloadReport(Context& ctx, Response& res) {
       return SendError(ctx, res, 500, "Rapporten kunne ikke lages.");
     }
   }
-  res.set_header("Content-Disposition", "attachment; filename=\"" + name + "\"");
+  res.set_header("Content-Disposition", AttachmentDisposition(name));
   res.set_header("Cache-Control", "no-store");
   res.set_content(std::move(bytes), format->mime);
 }

@@ -48,7 +48,7 @@ std::string RenderUnit(Context& ctx, int unit, const core::Period& period) {
   FigureBook book(cube, ctx.audience());
   const metrics::CubeUnit& u = cube.units()[static_cast<size_t>(unit)];
   std::string b;
-  b += PeriodPicker(snap.Years(), period, "/enheter/" + u.key);
+  b += PeriodPicker(snap.Years(), period, "/enheter/" + UrlEncode(u.key));
   if (SeesIndividuals(ctx, unit)) {
     b += "<p><a href=\"/enheter/" + UrlEncode(u.key) + "/ansatte?periode=" + period.ToString() +
          "\">Se de ansatte bak tallene</a> <span class=\"muted\">(visningen logges)</span></p>";
@@ -228,7 +228,7 @@ void ShowIndividuals(Context& ctx, Response& res) {
   const size_t first = (side - 1) * kPageRows;
   const size_t last = std::min(rows->size(), first + kPageRows);
   std::string& b = page.body;
-  b += PeriodPicker(snap.Years(), *period, "/enheter/" + key + "/ansatte");
+  b += PeriodPicker(snap.Years(), *period, "/enheter/" + UrlEncode(key) + "/ansatte");
   b += "<p class=\"notice notice-warning\">Opplysninger om enkeltpersoner. Sykefravær er "
        "helseopplysninger: bruk dem bare i oppfølgingen av den ansatte. Visningen er logget.</p>";
   std::string range = rows->size() > kPageRows

@@ -106,9 +106,10 @@ void Router::Handle(const httplib::Request& req, httplib::Response& res) {
     if (snap.ok()) ctx.set_snapshot(*snap);
     const Compiled* found = nullptr;
     bool path_known = false;
+    const std::string raw_path = RawPath(req);  // groups are decoded once, by ctx.match
     for (const Compiled& c : routes_) {
       std::smatch m;
-      if (c.literal ? req.path != c.route->pattern : !std::regex_match(req.path, m, c.regex))
+      if (c.literal ? req.path != c.route->pattern : !std::regex_match(raw_path, m, c.regex))
         continue;
       path_known = true;
       if (req.method == c.route->method ||

@@ -145,6 +145,15 @@ sqlite3 "$work/ind.db" "UPDATE meta SET value = value + 1 WHERE key = 'data_vers
 check "recompute" 0 "$AGP" --db "$work/ind.db" recompute
 check "then they are read again" 0 "$AGP" --db "$work/ind.db" indicators --period 2024
 
+# CSV for spreadsheets (issue 13): a unit key that a spreadsheet would run as a formula (from a
+# database written before keys were checked) is written as text; negative numbers stay numbers.
+cp "$work/ind.db" "$work/formula.db"
+sqlite3 "$work/formula.db" "UPDATE unit SET key = '=1+2' WHERE key = (SELECT key FROM unit WHERE parent_id IS NOT NULL ORDER BY id LIMIT 1); UPDATE meta SET value = value + 1 WHERE key = 'data_version'"
+check "recompute after the key changed" 0 "$AGP" --db "$work/formula.db" recompute
+check "indicators as CSV with a formula-like key" 0 "$AGP" --db "$work/formula.db" indicators --period 2024 --indicator headcount --format csv --min-group 0
+contains "the key is text" out "headcount,'=1+2,2024,"
+check "no cell starts a formula" 0 awk -F, 'NR > 1 && $2 ~ /^[=+@-]/ { exit 1 }' out
+
 # A hand-worked case (tests/cases/indicators) through the store: its absence file has no rows.
 TURNOVER="$(dirname "$CASES")/indicators/turnover_and_retirement_age/package"
 check "a package without absences imports" 0 "$AGP" --db "$work/case.db" import "$TURNOVER"
