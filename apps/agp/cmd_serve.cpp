@@ -61,8 +61,11 @@ Command ServeCommand() {
                         "Smallest group shown to roles without access to individuals")
             ->capture_default_str()
             ->check(CLI::Range(1, 1000));
-        cmd->add_option("--threads", f->options.threads, "Worker threads (0: 96)")
+        cmd->add_option("--threads", f->options.threads,
+                        "Worker threads (0: 16; waiting connections hold none)")
             ->check(CLI::Range(0, 1024));
+        cmd->add_flag("--secure-cookies", f->options.secure_cookies,
+                      "Mark every cookie Secure (for TLS at a reverse proxy)");
         cmd->add_option("--web-dir", f->options.web_dir,
                         "Folder with static/ and node_modules/ (default: $AGP_WEB_DIR or the "
                         "source tree's web/)");

@@ -23,6 +23,11 @@ std::string UrlEncode(std::string_view text, std::string_view keep = {});
 // text for people, and would reach terminals and pages raw. Text with lines allows "\t\n\r".
 std::string ControlCharacterIn(std::string_view text, std::string_view allowed = {});
 
+// `text` for one field of a log line: every byte outside printable ASCII ("!"–"~"), and the
+// backslash, as "\xHH". A logged path cannot then start a new line, forge a field (no spaces)
+// or send escape sequences to the terminal that shows the log (issue 13, item 12).
+std::string LogSafe(std::string_view text);
+
 // A number as Norwegian readers write it: decimal comma, a narrow space between thousands,
 // `decimals` places ("61,3", "12 345"). Empty optional → "–".
 std::string Num(std::optional<double> v, int decimals = 1);

@@ -51,6 +51,11 @@ std::string Context::param(const std::string& name) const {
   return req_.has_param(name.c_str()) ? req_.get_param_value(name.c_str()) : "";
 }
 
+std::string Context::form_param(const std::string& name) const {
+  auto it = form_.find(name);
+  return it == form_.end() ? "" : it->second;
+}
+
 bool Context::has_param(const std::string& name) const {
   return form_.count(name) > 0 || req_.has_param(name.c_str());
 }

@@ -19,6 +19,7 @@
 namespace agp::web {
 
 class ImportJobs;
+class PrintQueue;
 
 struct ServeOptions {
   std::string bind = "127.0.0.1";
@@ -28,7 +29,16 @@ struct ServeOptions {
   std::string data_dir;    // data/: reference/ and policies/
   std::string upload_dir;  // where uploaded packages wait for confirmation
   int min_group = 5;
-  int threads = 0;  // 0: enough for many keep-alive connections
+  int threads = 0;  // worker threads; 0: 16 (waiting connections hold none, see http_server.h)
+  int pdf_queue = 2;             // PDF reports that may wait while one prints (print_queue.h)
+  bool secure_cookies = false;  // every cookie gets `Secure` (TLS at a reverse proxy, docs/web.md)
+};
+
+// A file of an upload that the server streamed to disk before the route ran (POST /import).
+struct SpooledFile {
+  std::string field;  // the form field ("pakke")
+  std::string name;   // the file name the browser sent
+  std::string path;   // where it is saved, in the upload folder
 };
 
 // Shared by every request; each member is thread-safe.
@@ -40,6 +50,7 @@ struct Services {
   SessionStore* sessions = nullptr;
   LoginLimiter* limiter = nullptr;
   ImportJobs* imports = nullptr;
+  PrintQueue* printer = nullptr;  // PDF reports (print_queue.h)
 };
 
 // A page in the common layout.
@@ -81,6 +92,10 @@ class Context {
   // A query parameter or a form field ("" when absent).
   std::string param(const std::string& name) const;
   bool has_param(const std::string& name) const;
+  // A field of the POSTed form only, never of the query string ("" when absent).
+  std::string form_param(const std::string& name) const;
+  // The files of a streamed upload (empty for every other request).
+  const std::vector<SpooledFile>& spooled() const { return *spooled_; }
 
   // For the audit entry the router writes after a successful change.
   void AuditObject(std::string object, std::string detail = "") {
@@ -105,6 +120,8 @@ class Context {
   std::shared_ptr<const Snapshot> snapshot_;
   std::string audit_object_, audit_detail_;
   std::optional<ConnectionPool::Lease> db_;
+  const std::vector<SpooledFile>* spooled_ = &kNoFiles;
+  static inline const std::vector<SpooledFile> kNoFiles;
   friend class Router;
   std::map<std::string, std::string> form_;
 };

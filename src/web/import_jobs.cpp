@@ -229,7 +229,13 @@ core::Result<std::string> ImportJobs::Check(const std::string& user,
   }
   for (const UploadedFile& f : files) {
     const fs::path to = bundle != nullptr ? package : package / std::string(f.name);
-    if (!WriteFile(to, f.content)) {
+    if (!f.path.empty()) {
+      fs::rename(f.path, to, ec);
+      if (ec) {
+        RemoveFolder(job->folder);
+        return cannot_save;
+      }
+    } else if (!WriteFile(to, f.content)) {
       RemoveFolder(job->folder);
       return cannot_save;
     }

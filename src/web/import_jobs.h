@@ -27,10 +27,15 @@
 
 namespace agp::web {
 
-// One file of an upload: the name the browser sent and its bytes (both owned by the caller).
+// One file of an upload: the name the browser sent and its bytes (both owned by the caller), or,
+// for an upload the server streamed to disk, the file it was saved in (`path`, on the same file
+// system as the upload folder; Check moves it into the job's folder).
 struct UploadedFile {
+  UploadedFile(std::string_view n, std::string_view c, std::string p = {})
+      : name(n), content(c), path(std::move(p)) {}
   std::string_view name;
   std::string_view content;
+  std::string path;
 };
 
 struct ImportJob {

@@ -461,8 +461,11 @@ void ShowImport(Context& ctx, Response& res) { ImportPage(ctx, res, "", 200); }
 
 void UploadImport(Context& ctx, Response& res) {
   std::vector<UploadedFile> files;
+  for (const SpooledFile& f : ctx.spooled()) {
+    if (f.field == "pakke") files.push_back({f.name, {}, f.path});
+  }
   for (const auto& [name, part] : ctx.request().files) {
-    if (name == "pakke" && !part.filename.empty()) files.push_back({part.filename, part.content});
+    if (name == "pakke" && !part.filename.empty()) files.push_back({part.filename, part.content, {}});
   }
   ImportJobs& imports = *ctx.services().imports;
   auto id = imports.Check(ctx.session()->user, files);

@@ -64,7 +64,7 @@ void ShowLogin(Context& ctx, Response& res) {
 
 void LogIn(Context& ctx, Response& res) {
   std::string cookie = CookieValue(ctx.request(), kLoginCookie);
-  if (!TokensEqual(cookie, ctx.param("login_token"))) {
+  if (!TokensEqual(cookie, ctx.form_param("login_token"))) {
     LoginPage(ctx, res, 403,
               "Innloggingsskjemaet var utløpt. Skriv inn brukernavn og passord på nytt.");
     return;

@@ -7,12 +7,12 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
-#include <mutex>
 #include <sstream>
 
 #include "report/report.h"
 #include "web/html.h"
 #include "web/pages.h"
+#include "web/print_queue.h"
 #include "web/widgets.h"
 
 namespace agp::web {
@@ -63,10 +63,10 @@ std::vector<std::pair<int, int>> OfferedUnits(const metrics::MeasureCube& cube) 
   return out;
 }
 
-// Chromium prints one PDF at a time: each print is a browser of a few hundred megabytes.
-std::mutex& PrintMutex() {
-  static std::mutex m;
-  return m;
+// The PDF queue of the server, or one of this process for routers made without one (tests).
+PrintQueue& Printer(Context& ctx) {
+  static PrintQueue fallback;
+  return ctx.services().printer != nullptr ? *ctx.services().printer : fallback;
 }
 
 }  // namespace
@@ -190,6 +190,20 @@ void DownloadReport(Context& ctx, Response& res) {
   if (std::string(format->key) == "html") {
     bytes = report::RenderHtml(*built);
   } else {
+    std::optional<PrintQueue::Turn> turn;
+    if (std::string(format->key) == "pdf") {
+      turn = Printer(ctx).Enter();
+      if (!turn) {
+        const int wait = Printer(ctx).RetryAfterSeconds();
+        res.set_header("Retry-After", std::to_string(wait));
+        return SendError(ctx, res, 503,
+                         "Flere PDF-rapporter lages akkurat nå. Prøv igjen om " +
+                             std::to_string(wait) +
+                             " sekunder, eller last ned HTML-utgaven, som har det samme "
+                             "innholdet og kommer med en gang.",
+                         "Prøv igjen om litt");
+      }
+    }
     std::error_code tmp_error;
     std::string dir_template = (fs::temp_directory_path(tmp_error) / "agp-report-XXXXXX").string();
     if (tmp_error || mkdtemp(dir_template.data()) == nullptr) {
@@ -197,10 +211,8 @@ void DownloadReport(Context& ctx, Response& res) {
     }
     const fs::path dir(dir_template);
     const fs::path file = dir / (std::string("rapport.") + format->key);
-    std::unique_lock<std::mutex> lock(PrintMutex(), std::defer_lock);
-    if (std::string(format->key) == "pdf") lock.lock();
     const core::Status written = report::WriteReport(*built, file.string());
-    lock = {};
+    turn.reset();
     if (written.ok()) {
       std::ifstream input(file, std::ios::binary);
       std::stringstream s;

@@ -97,8 +97,10 @@ bool CrossSite(const httplib::Request& req) {
 
 }  // namespace
 
-void Router::Handle(const httplib::Request& req, httplib::Response& res) {
+void Router::Handle(const httplib::Request& req, httplib::Response& res,
+                    const std::vector<SpooledFile>* spooled) {
   Context ctx(req, services_);
+  if (spooled != nullptr) ctx.spooled_ = spooled;
   try {
     // Who asks and what the data are, first: error pages show the menu and the footer too.
     ctx.set_session(services_.sessions->Find(CookieValue(req, kSessionCookie)));
@@ -145,7 +147,7 @@ void Router::Handle(const httplib::Request& req, httplib::Response& res) {
         return;
       }
       if (ctx.signed_in() && route.access != Access::kAnyone &&
-          !TokensEqual(ctx.param("csrf"), ctx.session()->csrf)) {
+          !TokensEqual(ctx.form_param("csrf"), ctx.session()->csrf)) {
         SendError(ctx, res, 403,
                   "Skjemaet var utløpt eller ugyldig. Gå tilbake, last siden på nytt og prøv "
                   "igjen.",

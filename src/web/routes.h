@@ -39,7 +39,9 @@ class Router {
   explicit Router(Services& services);
   // Answers one request: finds the route, checks session, role and CSRF, runs the handler,
   // writes the audit entry, and turns exceptions into a 500 page that leaks nothing.
-  void Handle(const httplib::Request& req, httplib::Response& res);
+  // `spooled`: the files of an upload streamed to disk (POST /import), else null.
+  void Handle(const httplib::Request& req, httplib::Response& res,
+              const std::vector<SpooledFile>* spooled = nullptr);
 
  private:
   struct Compiled {

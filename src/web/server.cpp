@@ -5,8 +5,13 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 
+#include "core/text.h"
+#include "web/forms.h"
+#include "web/http_server.h"
 #include "web/import_jobs.h"
+#include "web/print_queue.h"
 #include "web/routes.h"
 
 namespace agp::web {
@@ -19,9 +24,10 @@ struct WebServer::State {
   SessionStore sessions;
   LoginLimiter limiter;
   ImportJobs imports;
+  PrintQueue printer;
   Services services;
   Router router;
-  httplib::Server http;
+  HttpServer http;
   int listen_socket = -1;
 
   State(ServeOptions o, const core::Clock& c)
@@ -32,11 +38,181 @@ struct WebServer::State {
             &pool,
             (std::filesystem::path(options.data_dir) / "reference" / "national.csv").string()),
         imports(options, clock, &snapshots),
-        services{options, &clock, &pool, &snapshots, &sessions, &limiter, &imports},
-        router(services) {}
+        printer(options.pdf_queue),
+        services{options, &clock, &pool, &snapshots, &sessions, &limiter, &imports, &printer},
+        router(services),
+        http(Limits(options)) {}
+
+  static ConnectionLimits Limits(const ServeOptions& o) {
+    ConnectionLimits limits;
+    if (o.threads > 0) limits.workers = o.threads;
+    return limits;
+  }
 };
 
 namespace {
+
+// What a request may send (issue 13, item 2): a form is small; only a signed-in admin may send a
+// package to the import route. Decided from the headers, before any of the body is read.
+constexpr uint64_t kFormLimit = 64 * 1024;
+constexpr uint64_t kUploadLimit = uint64_t{2} << 30;  // 2 GiB: a national workforce package
+constexpr size_t kFieldLimit = 64 * 1024;             // a text field of the upload form
+
+bool AdminSession(WebServer::State& s, const httplib::Request& req) {
+  auto session = s.sessions.Find(CookieValue(req, kSessionCookie));
+  return session && session->role == core::Role::kAdmin;
+}
+
+void Refuse(httplib::Response& res, int status, const std::string& message) {
+  res.status = status;
+  res.set_content("<!doctype html><html lang=\"nb\"><meta charset=\"utf-8\"><title>Feil " +
+                      std::to_string(status) + "</title><p>" + message + "</p></html>",
+                  "text/html; charset=utf-8");
+  res.set_header("Connection", "close");
+  HttpServer::CloseAfterResponse();
+}
+
+httplib::Server::HandlerResponse LimitBody(WebServer::State& s, const httplib::Request& req,
+                                           httplib::Response& res) {
+  using R = httplib::Server::HandlerResponse;
+  const bool chunked = req.has_header("Transfer-Encoding");
+  const bool has_length = req.has_header("Content-Length");
+  uint64_t length = 0;
+  if (has_length) {
+    const std::string text = req.get_header_value("Content-Length");
+    if (text.empty() || text.size() > 19 ||
+        text.find_first_not_of("0123456789") != std::string::npos) {
+      Refuse(res, 400, "Forespørselen har en ugyldig lengde.");
+      return R::Handled;
+    }
+    length = std::stoull(text);
+  }
+  if (req.method != "POST") {
+    if (chunked || length > 0) {
+      Refuse(res, 400, "Bare skjemaer som sendes inn, kan ha innhold.");
+      return R::Handled;
+    }
+    return R::Unhandled;
+  }
+  if (chunked || !has_length) {
+    Refuse(res, 411, "Forespørselen må oppgi lengden sin (Content-Length).");
+    return R::Handled;
+  }
+  const bool upload = req.path == "/import" && AdminSession(s, req);
+  if (length > (upload ? kUploadLimit : kFormLimit)) {
+    Refuse(res, 413,
+           upload ? "Pakken er større enn 2 GiB, som er det tjeneren tar imot."
+                  : "Forespørselen er for stor.");
+    return R::Handled;
+  }
+  return R::Unhandled;
+}
+
+// A folder in the upload folder for one streamed upload, removed with what is left in it (the
+// import job moves the package it keeps). Named like a job's folder, so that a crash leaves
+// nothing the start-up sweep does not know.
+class Spool {
+ public:
+  explicit Spool(const std::string& upload_dir) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const fs::path root(upload_dir);
+    if (fs::create_directories(root, ec)) {
+      fs::permissions(root, fs::perms::owner_all, fs::perm_options::replace, ec);
+    }
+    const fs::path dir = root / RandomToken();
+    if (fs::create_directory(dir, ec) && !ec) {
+      fs::permissions(dir, fs::perms::owner_all, fs::perm_options::replace, ec);
+      dir_ = dir.string();
+    }
+  }
+  ~Spool() {
+    std::error_code ec;
+    if (!dir_.empty()) std::filesystem::remove_all(dir_, ec);
+  }
+  Spool(const Spool&) = delete;
+  Spool& operator=(const Spool&) = delete;
+  const std::string& dir() const { return dir_; }
+
+ private:
+  std::string dir_;
+};
+
+// POST /import: the files of the form are streamed to disk as they arrive, then the router runs
+// the route with them (its role and CSRF checks come first, as for every form).
+void ReceiveUpload(WebServer::State& s, const httplib::Request& req, httplib::Response& res,
+                   const httplib::ContentReader& read) {
+  httplib::Request copy = req;
+  if (!AdminSession(s, req) || !req.is_multipart_form_data()) {
+    // At most kFormLimit bytes (LimitBody): read as httplib reads every other form.
+    const bool ok = read([&copy](const char* data, size_t n) {
+      copy.body.append(data, n);
+      return copy.body.size() <= kFormLimit;
+    });
+    if (!ok) return Refuse(res, 400, "Skjemaet kom ikke fram helt.");
+    if (req.is_multipart_form_data()) copy.body.clear();  // no session: the router says so
+    return s.router.Handle(copy, res);
+  }
+  Spool spool(s.options.upload_dir);
+  if (spool.dir().empty()) {
+    return Refuse(res, 500,
+                  "Pakken kunne ikke lagres på tjeneren. Be driftsansvarlig sjekke plassen på "
+                  "disken.");
+  }
+  std::vector<SpooledFile> files;
+  std::ofstream out;
+  std::string* field = nullptr;
+  bool cannot_save = false;
+  const bool ok = read(
+      [&](const httplib::MultipartFormData& part) {
+        out.close();
+        field = nullptr;
+        if (part.filename.empty()) {
+          auto it = copy.files.emplace(part.name,
+                                       httplib::MultipartFormData{part.name, "", "", ""});
+          field = &it->second.content;
+          return true;
+        }
+        if (files.size() >= 64) return false;
+        std::string path = spool.dir() + "/" + std::to_string(files.size());
+        out.open(path, std::ios::binary | std::ios::trunc);
+        if (!out) {
+          cannot_save = true;
+          return false;
+        }
+        files.push_back({part.name, part.filename, std::move(path)});
+        return true;
+      },
+      [&](const char* data, size_t n) {
+        if (field != nullptr) {
+          if (field->size() + n > kFieldLimit) return false;
+          field->append(data, n);
+          return true;
+        }
+        out.write(data, static_cast<std::streamsize>(n));
+        if (!out) cannot_save = true;
+        return !cannot_save;
+      });
+  out.close();
+  if (cannot_save) {
+    return Refuse(res, 500,
+                  "Pakken kunne ikke lagres på tjeneren. Be driftsansvarlig sjekke plassen på "
+                  "disken.");
+  }
+  if (!ok) return Refuse(res, 400, "Opplastingen ble avbrutt eller var ugyldig. Prøv igjen.");
+  s.router.Handle(copy, res, &files);
+}
+
+// One line of the access log: method, path as sent (still percent-encoded), status,
+// milliseconds. Never the query, a form field, a cookie, a user name or an address; every byte
+// that could break the line out of its fields is escaped (core::LogSafe).
+std::string AccessLogLine(const httplib::Request& req, const httplib::Response& res) {
+  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                      std::chrono::steady_clock::now() - HttpServer::RequestStart())
+                      .count();
+  return core::LogSafe(req.method) + " " + core::LogSafe(RawPath(req)) + " " +
+         std::to_string(res.status) + " " + std::to_string(ms) + "\n";
+}
 
 ServeOptions WithDefaults(ServeOptions o) {
   if (o.upload_dir.empty()) {
@@ -70,9 +246,7 @@ core::Result<int> WebServer::Bind() {
                            " (kjør `scripts/install-deps`, som henter dem med npm)");
   }
 
-  httplib::Server& http = s.http;
-  int threads = s.options.threads > 0 ? s.options.threads : 96;
-  http.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
+  HttpServer& http = s.http;
   // Without TCP_NODELAY the body (written after the headers) waits for the client's delayed ACK:
   // 40 ms per page on Linux (bench/web/run.sh).
   http.set_tcp_nodelay(true);
@@ -86,9 +260,11 @@ core::Result<int> WebServer::Bind() {
     ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
     s.listen_socket = sock;
   });
-  http.set_keep_alive_max_count(1000);
-  http.set_keep_alive_timeout(5);
-  http.set_payload_max_length(size_t{2} << 30);  // 2 GiB: a national workforce package
+  // Keep-alive, timeouts and the number of workers are HttpServer's (http_server.h); the body
+  // limits are decided per route before a byte of the body is read (LimitBody).
+  http.set_payload_max_length(kUploadLimit);
+  http.set_pre_routing_handler(
+      [&s](const httplib::Request& req, httplib::Response& res) { return LimitBody(s, req, res); });
   http.set_default_headers({
       {"Content-Security-Policy",
        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
@@ -107,8 +283,22 @@ core::Result<int> WebServer::Bind() {
   auto handle = [&s](const httplib::Request& req, httplib::Response& res) {
     s.router.Handle(req, res);
   };
-  http.Get(".*", handle);
-  http.Post(".*", handle);
+  // Every path goes to the router, with line breaks too ("." would not match them, and httplib
+  // would answer with a bare 404 of its own).
+  const std::string every_path = "[\\s\\S]*";
+  http.Get(every_path, handle);
+  http.Post("/import", [&s](const httplib::Request& req, httplib::Response& res,
+                            const httplib::ContentReader& read) { ReceiveUpload(s, req, res, read); });
+  http.Post(every_path, handle);
+  if (s.options.secure_cookies) {
+    // Every cookie, whichever page sets it: the browser sends them back over TLS only.
+    http.set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
+      auto range = res.headers.equal_range("Set-Cookie");
+      for (auto it = range.first; it != range.second; ++it) {
+        if (it->second.find("; Secure") == std::string::npos) it->second += "; Secure";
+      }
+    });
+  }
   http.set_error_handler([](const httplib::Request&, httplib::Response& res) {
     if (res.body.empty()) {
       res.set_content("<!doctype html><html lang=\"nb\"><title>Feil</title><p>Feil " +
@@ -117,8 +307,10 @@ core::Result<int> WebServer::Bind() {
     }
   });
   if (access_log_) {
-    http.set_logger([](const httplib::Request& req, const httplib::Response& res) {
-      std::fprintf(stderr, "%s %s %d\n", req.method.c_str(), req.path.c_str(), res.status);
+    auto sink = log_sink_;
+    if (!sink) sink = [](const std::string& line) { std::fputs(line.c_str(), stderr); };
+    http.set_logger([sink](const httplib::Request& req, const httplib::Response& res) {
+      sink(AccessLogLine(req, res));
     });
   }
   int port = s.options.port;
@@ -140,7 +332,11 @@ core::Result<int> WebServer::Bind() {
 void WebServer::Listen() { state_->http.listen_after_bind(); }
 
 void WebServer::Stop() {
-  if (state_ && state_->http.is_running()) state_->http.stop();
+  if (state_) state_->http.Shutdown();
 }
+
+size_t WebServer::waiting_connections() const { return state_->http.waiting(); }
+
+PrintQueue& WebServer::print_queue() { return state_->printer; }
 
 }  // namespace agp::web

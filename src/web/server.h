@@ -2,13 +2,17 @@
 // and the charting library from web/node_modules; every other path goes through the route table.
 #pragma once
 
+#include <functional>
 #include <memory>
+#include <string>
 
 #include "core/clock.h"
 #include "core/error.h"
 #include "web/context.h"
 
 namespace agp::web {
+
+class PrintQueue;
 
 class WebServer {
  public:
@@ -23,15 +27,27 @@ class WebServer {
   core::Result<int> Bind();
   // Serves until Stop() (blocking).
   void Listen();
+  // Stops listening and ends the connections (safe in a signal handler: it only sets a flag and
+  // makes system calls); Listen returns, and the destructor waits for requests in progress.
   void Stop();
-  // Writes one line per request (method, path without query, status, milliseconds) to stderr;
-  // never query strings, form fields, cookies, user names or addresses.
+  // Writes one line per request (method, path as sent without query, status, milliseconds) to
+  // stderr, or to `sink` (tests); never query strings, form fields, cookies, user names or
+  // addresses, and with every control character escaped. Before Bind.
   void set_access_log(bool on) { access_log_ = on; }
+  void set_access_log_sink(std::function<void(const std::string&)> sink) {
+    log_sink_ = std::move(sink);
+  }
+  // Connections held without a thread while their request arrives or they idle (tests).
+  size_t waiting_connections() const;
+  // The queue of PDF reports (tests hold the printer with it).
+  PrintQueue& print_queue();
+
+  struct State;
 
  private:
-  struct State;
   std::unique_ptr<State> state_;
   bool access_log_ = true;
+  std::function<void(const std::string&)> log_sink_;
 };
 
 }  // namespace agp::web
