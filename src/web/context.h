@@ -29,8 +29,8 @@ struct ServeOptions {
   std::string data_dir;    // data/: reference/ and policies/
   std::string upload_dir;  // where uploaded packages wait for confirmation
   int min_group = 5;
-  int threads = 0;  // worker threads; 0: 16 (waiting connections hold none, see http_server.h)
-  int pdf_queue = 2;             // PDF reports that may wait while one prints (print_queue.h)
+  int threads = 0;    // worker threads; 0: 16 (waiting connections hold none, see http_server.h)
+  int pdf_queue = 2;  // PDF reports that may wait while one prints (print_queue.h)
   bool secure_cookies = false;  // every cookie gets `Secure` (TLS at a reverse proxy, docs/web.md)
 };
 

@@ -363,8 +363,9 @@ void HttpServer::WaitLoop() {
       for (const auto& [fd, w] : room_) {
         const bool late =
             w.draining ? now - w.since > std::chrono::seconds(2)
-            : w.first != SteadyClock::time_point{} ? now - w.first > limits_.header_timeout
-            : now - w.since > (w.requests == 0 ? limits_.header_timeout : limits_.idle_timeout);
+            : w.first != SteadyClock::time_point{}
+                ? now - w.first > limits_.header_timeout
+                : now - w.since > (w.requests == 0 ? limits_.header_timeout : limits_.idle_timeout);
         if (late) expired.push_back(fd);
       }
       for (int fd : expired) remove(fd, true);

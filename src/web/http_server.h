@@ -41,12 +41,12 @@ struct ConnectionLimits {
   std::chrono::milliseconds idle_timeout{5000};
   std::chrono::milliseconds io_timeout{10000};
   std::chrono::milliseconds rate_grace{10000};
-  size_t min_rate = 16 * 1024;      // bytes per second, on average, after rate_grace
+  size_t min_rate = 16 * 1024;  // bytes per second, on average, after rate_grace
   size_t max_header_bytes = 16 * 1024;
-  size_t small_body = 64 * 1024;    // bodies up to this size are waited for in the waiting room
-  size_t max_connections = 800;     // below FD_SETSIZE, which httplib still checks
+  size_t small_body = 64 * 1024;  // bodies up to this size are waited for in the waiting room
+  size_t max_connections = 800;   // below FD_SETSIZE, which httplib still checks
   int workers = 16;
-  int keep_alive_requests = 1000;   // requests per connection
+  int keep_alive_requests = 1000;  // requests per connection
 };
 
 class HttpServer : public httplib::Server {
@@ -70,12 +70,12 @@ class HttpServer : public httplib::Server {
  private:
   struct Waiting {
     int fd = -1;
-    int requests = 0;  // served on this connection so far
+    int requests = 0;                               // served on this connection so far
     std::chrono::steady_clock::time_point since;    // accepted, or the last response written
     std::chrono::steady_clock::time_point first{};  // the first byte of the next request
-    size_t seen = 0;         // bytes available at the last look
-    bool continued = false;  // "100 Continue" was sent for this request
-    bool draining = false;   // refused: what the client still sends is read and dropped
+    size_t seen = 0;                                // bytes available at the last look
+    bool continued = false;                         // "100 Continue" was sent for this request
+    bool draining = false;  // refused: what the client still sends is read and dropped
   };
 
   bool process_and_close_socket(socket_t sock) override;  // called on the accepting thread
@@ -94,8 +94,8 @@ class HttpServer : public httplib::Server {
   std::atomic<bool> stopping_{false};
 
   mutable std::mutex room_mutex_;
-  std::vector<Waiting> incoming_;               // admitted, not yet in epoll (under room_mutex_)
-  std::unordered_map<int, Waiting> room_;       // by fd; only the waiting-room thread touches it
+  std::vector<Waiting> incoming_;          // admitted, not yet in epoll (under room_mutex_)
+  std::unordered_map<int, Waiting> room_;  // by fd; only the waiting-room thread touches it
   std::atomic<size_t> room_size_{0};
 
   std::mutex work_mutex_;

@@ -12,11 +12,9 @@
 #include "demo/generator.h"
 #include "ingest/zip_archive.h"
 #include "metrics/results.h"
-#include "policy/lint.h"
-#include "policy/policy_store.h"
-#include "store/passwords.h"
 #include "web/html.h"
 #include "web/server.h"
+#include "web/test_database.h"
 #include "web/test_support.h"
 
 namespace agp::web {
@@ -53,32 +51,12 @@ class OddKeys : public ::testing::Test {
       }
     }
     ASSERT_EQ(renamed, kOddKeys.size());
-    store::ImportRecord record;
-    record.imported_at = clock_.NowUtc();
-    record.source = "test";
-    record.checksum = "test";
-    ASSERT_TRUE((*db)->ReplaceWorkforce(w, record).ok());
-    ASSERT_TRUE(metrics::Recompute(**db, w, clock_).ok());
-    policy::Diagnostics diagnostics("roros.yaml");
-    policy::Policy p = policy::CheckPolicy(
-        testing::ReadFile(fs::path(AGP_SOURCE_DIR) / "data/policies/002_roros_2017_2025.yaml"),
-        &diagnostics);
-    ASSERT_TRUE(policy::StorePolicy(**db, p, "test", clock_).ok());
-    store::UserRecord user;
-    user.name = "test-admin";
-    user.role = "admin";
-    user.password_hash = *store::HashPassword(kPassword);
-    user.created_at = clock_.NowUtc();
-    ASSERT_TRUE((*db)->AddUser(user).ok());
+    ASSERT_TRUE(testing::ImportAndCompute(**db, w, clock_));
+    ASSERT_TRUE(testing::StoreSeedPolicy(**db, "002_roros_2017_2025.yaml", clock_));
+    ASSERT_TRUE(testing::AddAccount(**db, "test-admin", "admin", kPassword, clock_));
     db->reset();
 
-    ServeOptions options;
-    options.port = 0;
-    options.db_path = db_path;
-    options.web_dir = (fs::path(AGP_SOURCE_DIR) / "web").string();
-    options.data_dir = (fs::path(AGP_SOURCE_DIR) / "data").string();
-    options.upload_dir = (dir_ / "uploads").string();
-    options.threads = 4;
+    const ServeOptions options = testing::TestServeOptions(db_path, dir_);
     server_ = new WebServer(options, clock_);
     server_->set_access_log(false);
     auto port = server_->Bind();

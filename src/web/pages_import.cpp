@@ -465,7 +465,8 @@ void UploadImport(Context& ctx, Response& res) {
     if (f.field == "pakke") files.push_back({f.name, {}, f.path});
   }
   for (const auto& [name, part] : ctx.request().files) {
-    if (name == "pakke" && !part.filename.empty()) files.push_back({part.filename, part.content, {}});
+    if (name == "pakke" && !part.filename.empty())
+      files.push_back({part.filename, part.content, {}});
   }
   ImportJobs& imports = *ctx.services().imports;
   auto id = imports.Check(ctx.session()->user, files);

@@ -168,8 +168,8 @@ void ReceiveUpload(WebServer::State& s, const httplib::Request& req, httplib::Re
         out.close();
         field = nullptr;
         if (part.filename.empty()) {
-          auto it = copy.files.emplace(part.name,
-                                       httplib::MultipartFormData{part.name, "", "", ""});
+          auto it =
+              copy.files.emplace(part.name, httplib::MultipartFormData{part.name, "", "", ""});
           field = &it->second.content;
           return true;
         }
@@ -287,8 +287,9 @@ core::Result<int> WebServer::Bind() {
   // would answer with a bare 404 of its own).
   const std::string every_path = "[\\s\\S]*";
   http.Get(every_path, handle);
-  http.Post("/import", [&s](const httplib::Request& req, httplib::Response& res,
-                            const httplib::ContentReader& read) { ReceiveUpload(s, req, res, read); });
+  http.Post("/import",
+            [&s](const httplib::Request& req, httplib::Response& res,
+                 const httplib::ContentReader& read) { ReceiveUpload(s, req, res, read); });
   http.Post(every_path, handle);
   if (s.options.secure_cookies) {
     // Every cookie, whichever page sets it: the browser sends them back over TLS only.

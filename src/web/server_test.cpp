@@ -16,12 +16,9 @@
 
 #include "core/clock.h"
 #include "demo/generator.h"
-#include "metrics/results.h"
-#include "policy/lint.h"
-#include "policy/policy_store.h"
-#include "store/passwords.h"
 #include "web/print_queue.h"
 #include "web/server.h"
+#include "web/test_database.h"
 #include "web/test_support.h"
 
 namespace agp::web {
@@ -29,7 +26,6 @@ namespace {
 
 namespace fs = std::filesystem;
 using testing::Between;
-using testing::ReadFile;
 
 constexpr const char* kPassword = "et-langt-passord-for-test";
 
@@ -103,38 +99,15 @@ class ServerTest : public ::testing::Test {
     o.last_year = 2024;
     o.seed = 5;
     core::Workforce w = demo::GenerateWorkforce(o);
-    store::ImportRecord record;
-    record.imported_at = clock_.NowUtc();
-    record.source = "test";
-    record.checksum = "test";
-    ASSERT_TRUE((*db)->ReplaceWorkforce(w, record).ok());
-    ASSERT_TRUE(metrics::Recompute(**db, w, clock_).ok());
-    policy::Diagnostics diagnostics("roros.yaml");
-    policy::Policy p = policy::CheckPolicy(
-        ReadFile(fs::path(AGP_SOURCE_DIR) / "data/policies/002_roros_2017_2025.yaml"),
-        &diagnostics);
-    ASSERT_TRUE(policy::StorePolicy(**db, p, "test", clock_).ok());
+    ASSERT_TRUE(testing::ImportAndCompute(**db, w, clock_));
+    ASSERT_TRUE(testing::StoreSeedPolicy(**db, "002_roros_2017_2025.yaml", clock_));
     for (const char* role : {"admin", "viewer"}) {
-      store::UserRecord user;
-      user.name = std::string("test-") + role;
-      user.role = role;
-      user.password_hash = *store::HashPassword(kPassword);
-      user.created_at = clock_.NowUtc();
-      ASSERT_TRUE((*db)->AddUser(user).ok());
+      ASSERT_TRUE(testing::AddAccount(**db, std::string("test-") + role, role, kPassword, clock_));
     }
   }
   static void TearDownTestSuite() { fs::remove_all(dir_); }
 
-  ServeOptions Options() const {
-    ServeOptions options;
-    options.port = 0;
-    options.db_path = db_path_;
-    options.web_dir = (fs::path(AGP_SOURCE_DIR) / "web").string();
-    options.data_dir = (fs::path(AGP_SOURCE_DIR) / "data").string();
-    options.upload_dir = (dir_ / "uploads").string();
-    options.threads = 4;
-    return options;
-  }
+  ServeOptions Options() const { return testing::TestServeOptions(db_path_, dir_); }
 
   // Starts a server with `options`; the access log goes to log_.
   void Start(ServeOptions options) {
@@ -217,7 +190,8 @@ TEST_F(ServerTest, AFormIsSmallAndMustSayHowLongItIs) {
   EXPECT_EQ(Raw::Status(raw.Receive(15)), 411);
   // A GET has no body.
   Raw get(port_);
-  ASSERT_TRUE(get.Send("GET /logg-inn HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 5\r\n\r\nabcde"));
+  ASSERT_TRUE(
+      get.Send("GET /logg-inn HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 5\r\n\r\nabcde"));
   EXPECT_EQ(Raw::Status(get.Receive(15)), 400);
 }
 
@@ -250,7 +224,8 @@ TEST_F(ServerTest, OnlyAnAdminMaySendAPackageAndItArrivesWhole) {
   ASSERT_TRUE(refused);
   EXPECT_EQ(refused->status, 403);
   size_t folders = 0;
-  for (const auto& entry : fs::directory_iterator(dir_ / "uploads")) folders += entry.is_directory();
+  for (const auto& entry : fs::directory_iterator(dir_ / "uploads"))
+    folders += entry.is_directory();
   EXPECT_EQ(folders, 0u);  // no spool left; the checked job had errors, so its folder is gone
 }
 
@@ -295,14 +270,16 @@ TEST_F(ServerTest, APdfReportWhenThePrinterQueueIsFullIsAskedToTryAgain) {
   auto turn = server_->print_queue().Enter();  // somebody else is printing
   ASSERT_TRUE(turn.has_value());
   httplib::Client c = Client();
-  auto res = c.Get("/rapporter/fil?policy=roros-2017&periode=2024&format=pdf", {{"Cookie", cookie}});
+  auto res =
+      c.Get("/rapporter/fil?policy=roros-2017&periode=2024&format=pdf", {{"Cookie", cookie}});
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 503);
   EXPECT_FALSE(res->get_header_value("Retry-After").empty());
   EXPECT_NE(res->body.find("HTML"), std::string::npos);  // the way out that needs no printer
   turn.reset();
   // HTML reports never wait for the printer.
-  auto html = c.Get("/rapporter/fil?policy=roros-2017&periode=2024&format=html", {{"Cookie", cookie}});
+  auto html =
+      c.Get("/rapporter/fil?policy=roros-2017&periode=2024&format=html", {{"Cookie", cookie}});
   ASSERT_TRUE(html);
   EXPECT_EQ(html->status, 200);
 }
@@ -311,7 +288,8 @@ TEST_F(ServerTest, APdfReportWhenThePrinterQueueIsFullIsAskedToTryAgain) {
 TEST_F(ServerTest, TheAccessLogEscapesEverythingThatCouldForgeALine) {
   Start(Options());
   Raw raw(port_);
-  raw.Send("GET /x%0d%0aPOST%20/brukere%20200\x1b[31m HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  raw.Send(
+      "GET /x%0d%0aPOST%20/brukere%20200\x1b[31m HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
   raw.Receive(15);
   Raw second(port_);
   second.Send("GET /x%0d%0aPOST%20/brukere%20200 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
@@ -346,7 +324,8 @@ TEST_F(ServerTest, SecureCookiesWhenAskedAndCsrfTokensOnlyFromTheForm) {
   const std::string csrf = Between(page->body, "name=\"csrf\" value=\"", "\"");
   ASSERT_FALSE(csrf.empty());
   // The token in the address (where it would end up in logs and Referer headers) does not count.
-  auto by_query = c.Post("/logg-ut?csrf=" + csrf, {{"Cookie", in.cookie}}, "", "application/x-www-form-urlencoded");
+  auto by_query = c.Post("/logg-ut?csrf=" + csrf, {{"Cookie", in.cookie}}, "",
+                         "application/x-www-form-urlencoded");
   ASSERT_TRUE(by_query);
   EXPECT_EQ(by_query->status, 403);
   auto by_form = c.Post("/logg-ut", {{"Cookie", in.cookie}}, httplib::Params{{"csrf", csrf}});

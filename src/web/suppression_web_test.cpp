@@ -15,8 +15,8 @@
 #include "metrics/disclosure_attack.h"
 #include "metrics/engine.h"
 #include "metrics/results.h"
-#include "store/passwords.h"
 #include "web/server.h"
+#include "web/test_database.h"
 #include "web/test_support.h"
 
 namespace agp::web {
@@ -41,12 +41,7 @@ class DownloadAttack : public ::testing::Test {
     o.last_year = 2024;
     o.seed = 3;
     const core::Workforce w = demo::GenerateWorkforce(o);
-    store::ImportRecord record;
-    record.imported_at = clock_.NowUtc();
-    record.source = "test";
-    record.checksum = "test";
-    ASSERT_TRUE((*db)->ReplaceWorkforce(w, record).ok());
-    ASSERT_TRUE(metrics::Recompute(**db, w, clock_).ok());
+    ASSERT_TRUE(testing::ImportAndCompute(**db, w, clock_));
     auto cube = metrics::LoadResults(**db);
     ASSERT_TRUE(cube.ok());
     truth_ = new metrics::MeasureCube(std::move(*cube));
@@ -57,24 +52,11 @@ class DownloadAttack : public ::testing::Test {
         leader_unit_ = truth_->units()[u].key;
     }
     ASSERT_FALSE(leader_unit_.empty());
-    for (const auto& [name, role] : {std::pair{"tv", "union"}, {"leder", "leader"}}) {
-      store::UserRecord user;
-      user.name = name;
-      user.role = role;
-      user.password_hash = *store::HashPassword(kPassword);
-      user.created_at = clock_.NowUtc();
-      if (std::string(role) == "leader") user.units = {leader_unit_};
-      ASSERT_TRUE((*db)->AddUser(user).ok());
-    }
+    ASSERT_TRUE(testing::AddAccount(**db, "tv", "union", kPassword, clock_));
+    ASSERT_TRUE(testing::AddAccount(**db, "leder", "leader", kPassword, clock_, {leader_unit_}));
     db->reset();
 
-    ServeOptions options;
-    options.port = 0;
-    options.db_path = db_path;
-    options.web_dir = (fs::path(AGP_SOURCE_DIR) / "web").string();
-    options.data_dir = (fs::path(AGP_SOURCE_DIR) / "data").string();
-    options.upload_dir = (dir_ / "uploads").string();
-    options.threads = 4;
+    const ServeOptions options = testing::TestServeOptions(db_path, dir_);
     server_ = new WebServer(options, clock_);
     server_->set_access_log(false);
     auto port = server_->Bind();
