@@ -57,7 +57,7 @@ big_post() {  # 400 MB of form, anonymously; prints the status (000: no answer)
 rss_before=$(rss)
 one=$(big_post)
 rss_one=$(rss)
-statuses=$( (for _ in 1 2 3 4; do big_post & done; wait) | tr '\n' ' ')
+statuses=$( (for _ in 1 2 3 4; do { big_post; echo; } & done; wait) | tr '\n' ' ')
 rss_four=$(rss)
 hwm=$(awk '/^VmHWM:/ { print int($2 / 1024) }' "/proc/$agp_pid/status")
 echo "memory: ${rss_before} MB before, ${rss_one} MB after one 400 MB POST (status $one), ${rss_four} MB after four (statuses $statuses), peak ${hwm} MB" >&2

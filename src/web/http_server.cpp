@@ -348,11 +348,13 @@ void HttpServer::WaitLoop() {
       }
       look(fd);
     }
-    // Past the limit, the connections that waited longest go first: a browser's request arrives
-    // in one packet right after its connection, so it is never the oldest.
+    // Past the limit, the connections that waited longest for a first request go first (a
+    // browser's request arrives in one packet right after its connection, so it is never the
+    // oldest); kept-alive connections that have been served go only when there are no others.
     while (room_.size() > limits_.max_connections) {
       auto oldest = std::min_element(room_.begin(), room_.end(), [](const auto& a, const auto& b) {
-        return a.second.since < b.second.since;
+        const bool a_served = a.second.requests > 0, b_served = b.second.requests > 0;
+        return a_served != b_served ? b_served : a.second.since < b.second.since;
       });
       remove(oldest->first, true);
     }
