@@ -1,4 +1,6 @@
 // agp serve [--bind 127.0.0.1] [--port 8080]: the web app (DESIGN §2, src/web/).
+#include <arpa/inet.h>
+
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -66,6 +68,19 @@ Command ServeCommand() {
             ->check(CLI::Range(0, 1024));
         cmd->add_flag("--secure-cookies", f->options.secure_cookies,
                       "Mark every cookie Secure (for TLS at a reverse proxy)");
+        cmd->add_option("--trusted-proxy", f->options.trusted_proxies,
+                        "Address of a reverse proxy whose X-Forwarded-For names the client "
+                        "(repeatable; for login limits)")
+            ->check(CLI::Validator(
+                [](std::string& a) -> std::string {
+                  unsigned char buf[sizeof(in6_addr)];
+                  if (inet_pton(AF_INET, a.c_str(), buf) == 1 ||
+                      inet_pton(AF_INET6, a.c_str(), buf) == 1) {
+                    return "";
+                  }
+                  return "not an IPv4 or IPv6 address: " + a;
+                },
+                "ADDRESS"));
         cmd->add_option("--web-dir", f->options.web_dir,
                         "Folder with static/ and node_modules/ (default: $AGP_WEB_DIR or the "
                         "source tree's web/)");

@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/clock.h"
 #include "metrics/individuals.h"
@@ -32,6 +33,8 @@ struct ServeOptions {
   int threads = 0;    // worker threads; 0: 16 (waiting connections hold none, see http_server.h)
   int pdf_queue = 2;  // PDF reports that may wait while one prints (print_queue.h)
   bool secure_cookies = false;  // every cookie gets `Secure` (TLS at a reverse proxy, docs/web.md)
+  // Reverse proxies whose X-Forwarded-For names the real client (login_limiter.h), by address.
+  std::vector<std::string> trusted_proxies;
 };
 
 // A file of an upload that the server streamed to disk before the route ran (POST /import).
@@ -49,6 +52,7 @@ struct Services {
   SnapshotCache* snapshots = nullptr;
   SessionStore* sessions = nullptr;
   LoginLimiter* limiter = nullptr;
+  const DeviceCookies* devices = nullptr;
   ImportJobs* imports = nullptr;
   PrintQueue* printer = nullptr;  // PDF reports (print_queue.h)
 };

@@ -12,10 +12,16 @@ namespace {
 
 constexpr const char* kLoginCookie = "agp_login";
 
-// Only paths on this site, so that a link cannot send a user elsewhere after login.
+// Only paths on this site, so that a link cannot send a user elsewhere after login: "/" followed
+// by a printable character other than "/" and "\\" (browsers read "/\\", "//" and "/<tab>/" as
+// another host), and printable ASCII only (agp's own paths are ASCII). `next` is decoded already
+// (httplib decodes parameters once).
 std::string SafeNext(const std::string& next) {
-  if (next.size() < 1 || next[0] != '/' || (next.size() > 1 && (next[1] == '/' || next[1] == '\\')))
-    return "/";
+  if (next.empty() || next[0] != '/') return "/";
+  for (unsigned char c : next) {
+    if (c < 0x20 || c >= 0x7f) return "/";
+  }
+  if (next.size() > 1 && (next[1] == '/' || next[1] == '\\' || next[1] == ' ')) return "/";
   return next;
 }
 
@@ -70,9 +76,16 @@ void LogIn(Context& ctx, Response& res) {
     return;
   }
   std::string name = ctx.param("navn");
-  std::string address = ctx.request().remote_addr;
+  const ServeOptions& options = ctx.services().options;
+  const DeviceCookies& devices = *ctx.services().devices;
+  const std::string device_cookie = CookieValue(ctx.request(), DeviceCookies::kName);
+  LoginAttempt attempt{
+      name,
+      ClientAddress(ctx.request().remote_addr, ctx.request().get_header_value("X-Forwarded-For"),
+                    options.trusted_proxies),
+      devices.DeviceFor(device_cookie, name)};
   LoginLimiter& limiter = *ctx.services().limiter;
-  if (int wait = limiter.SecondsToWait(name, address); wait > 0) {
+  if (int wait = limiter.SecondsToWait(attempt); wait > 0) {
     res.set_header("Retry-After", std::to_string(wait));
     LoginPage(ctx, res, 429,
               "For mange mislykkede forsøk. Vent " + std::to_string((wait + 59) / 60) +
@@ -94,11 +107,11 @@ void LogIn(Context& ctx, Response& res) {
     store::VerifyPassword(ctx.param("passord"), kDummy);
   }
   if (!ok) {
-    limiter.Failed(name, address);
+    limiter.Failed(attempt);
     LoginPage(ctx, res, 401, "Feil brukernavn eller passord.");
     return;
   }
-  limiter.Succeeded(name);
+  limiter.Succeeded(attempt);
   Session session;
   session.user = (*user)->name;
   session.role = core::ParseRole((*user)->role).value_or(core::Role::kViewer);
@@ -106,6 +119,13 @@ void LogIn(Context& ctx, Response& res) {
   std::string token = ctx.services().sessions->Create(session);
   res.set_header("Set-Cookie",
                  std::string(kSessionCookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Strict");
+  // This browser is known for this account from now on (login_limiter.h), for half a year.
+  const std::string known = devices.AfterLogin(device_cookie, session.user);
+  if (known != device_cookie) {
+    res.set_header("Set-Cookie",
+                   std::string(DeviceCookies::kName) + "=" + known +
+                       "; Path=/logg-inn; Max-Age=15552000; HttpOnly; SameSite=Strict");
+  }
   store::AuditEntry entry{0, ctx.clock().NowUtc(), session.user, "login", session.user, ""};
   (void)db->AppendAudit(entry);
   SendRedirect(res, SafeNext(ctx.param("neste")));

@@ -23,6 +23,7 @@ struct WebServer::State {
   SnapshotCache snapshots;
   SessionStore sessions;
   LoginLimiter limiter;
+  DeviceCookies devices;
   ImportJobs imports;
   PrintQueue printer;
   Services services;
@@ -39,7 +40,8 @@ struct WebServer::State {
             (std::filesystem::path(options.data_dir) / "reference" / "national.csv").string()),
         imports(options, clock, &snapshots),
         printer(options.pdf_queue),
-        services{options, &clock, &pool, &snapshots, &sessions, &limiter, &imports, &printer},
+        services{options,  &clock,   &pool,    &snapshots, &sessions,
+                 &limiter, &devices, &imports, &printer},
         router(services),
         http(Limits(options)) {}
 

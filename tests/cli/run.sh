@@ -270,6 +270,8 @@ for _ in $(seq 50); do grep -q "127.0.0.1:" "$work/serve.out" && break; sleep 0.
 port=$(sed -n 's#.*127.0.0.1:\([0-9]*\)/.*#\1#p' "$work/serve.out")
 check "serve on a port that is taken" 3 "$AGP" --db "$work/ind.db" serve --port "$port"
 contains "it says the port may be in use" err "er porten i bruk"
+check "a trusted proxy that is no address" 1 "$AGP" --db "$work/ind.db" serve --port 0 --trusted-proxy proxy.example
+contains "it says what an address is" err "not an IPv4 or IPv6 address"
 kill "$serve_pid"; wait "$serve_pid" 2>/dev/null || true
 
 echo "cli: $passed passed, $failed failed"
