@@ -45,9 +45,9 @@ enum class EndReason : uint8_t {
 };
 
 enum class FollowupKind : uint8_t {
-  kFollowupPlan,      // oppfolgingsplan (arbeidsmiljøloven §4-6 (1))
-  kDialogueMeeting1,  // dialogmote1 (arbeidsmiljøloven §4-6 (3))
-  kDialogueMeeting2,  // dialogmote2 (folketrygdloven §8-7a)
+  kFollowupPlan,      // oppfolgingsplan (arbeidsmiljøloven § 4-6 (3))
+  kDialogueMeeting1,  // dialogmote1 (arbeidsmiljøloven § 4-6 (4))
+  kDialogueMeeting2,  // dialogmote2 (folketrygdloven § 8-7 a)
 };
 
 // The package's spelling of each code ("fast", "legemeldt" …): used by readers and writers.
