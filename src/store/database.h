@@ -79,6 +79,8 @@ struct UserRecord {
   std::string created_at;
   bool disabled = false;
   std::vector<std::string> units;
+  // Moves with every change of the account; a session from another epoch has ended (migration 5).
+  int64_t session_epoch = 0;
 };
 
 // One line of the audit log: who did or saw what, when. Never personal data in `detail` beyond
@@ -198,6 +200,19 @@ class Database {
   virtual core::Result<UserRecord> AddUser(UserRecord user) = 0;
   virtual core::Result<std::optional<UserRecord>> FindUser(const std::string& name) = 0;
   virtual core::Result<std::vector<UserRecord>> Users() = 0;
+  // Changes of an account (DESIGN §6). Each is one transaction (part of the open one inside
+  // Atomically) that also moves the account's session epoch, so that every session opened before
+  // it ends at its next request, in any process that serves this database; ChangeStamp moves too.
+  // Each returns the account as it now is. kNotFound when there is no user `name`; kInvalidInput,
+  // with nothing changed, when the change would leave no enabled admin (nobody could manage the
+  // users from the web app then).
+  virtual core::Result<UserRecord> SetUserDisabled(const std::string& name, bool disabled) = 0;
+  // A new role and units: a leader needs at least one unit (unit keys, not checked against the
+  // units table), the other roles have none; kInvalidInput otherwise, or for an unknown role.
+  virtual core::Result<UserRecord> SetUserRole(const std::string& name, const std::string& role,
+                                               std::vector<std::string> units) = 0;
+  // Ends every session of the user and changes nothing else ("log out everywhere").
+  virtual core::Result<UserRecord> EndSessions(const std::string& name) = 0;
   // Appends to the audit log (which cannot be changed afterwards); fills in the id.
   virtual core::Result<AuditEntry> AppendAudit(AuditEntry entry) = 0;
   // The newest `limit` entries, newest first.

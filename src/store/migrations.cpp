@@ -183,6 +183,13 @@ BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;
 )sql"},
+      {5, "session epochs: revoking access from another process", R"sql(
+-- Sessions live in the web server's memory, but accounts are changed by the command line too,
+-- another process. A session remembers its account's epoch at login; every change of the account
+-- (disabled, enabled, a new role or units, "log out everywhere") moves it, and a server that
+-- finds another epoch at a session's next request ends that session (issue 13 item 9).
+ALTER TABLE app_user ADD COLUMN session_epoch INTEGER NOT NULL DEFAULT 0;
+)sql"},
   };
   return kMigrations;
 }

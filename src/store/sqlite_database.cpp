@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <functional>
 #include <numeric>
 #include <stdexcept>
 #include <string>
@@ -10,6 +11,7 @@
 #include <utility>
 
 #include "core/key_index.h"
+#include "core/role.h"
 #include "store/database.h"
 #include "store/migrations.h"
 #include "store/sqlite_statement.h"
@@ -155,12 +157,14 @@ class SqliteDatabase final : public Database {
   }
 
   Result<std::string> ChangeStamp() override {
-    Statement q(db_.get(),
-                "SELECT (SELECT value FROM meta WHERE key = 'data_version'), "
-                "(SELECT COALESCE(MAX(data_version), 0) || '@' || COALESCE(MAX(computed_at), '') "
-                "FROM result_set), (SELECT COALESCE(MAX(id), 0) FROM policy_version), "
-                "(SELECT COALESCE(MAX(id), 0) FROM assessment), "
-                "(SELECT COALESCE(MAX(id), 0) || '.' || COUNT(*) FROM app_user)");
+    Statement q(
+        db_.get(),
+        "SELECT (SELECT value FROM meta WHERE key = 'data_version'), "
+        "(SELECT COALESCE(MAX(data_version), 0) || '@' || COALESCE(MAX(computed_at), '') "
+        "FROM result_set), (SELECT COALESCE(MAX(id), 0) FROM policy_version), "
+        "(SELECT COALESCE(MAX(id), 0) FROM assessment), "
+        "(SELECT COALESCE(MAX(id), 0) || '.' || COUNT(*) || '.' || COALESCE(SUM(session_epoch), 0) "
+        "FROM app_user)");
     if (!q.Step()) return q.status().ok() ? std::string() : Result<std::string>(q.status().error());
     return q.Text(0) + ":" + q.Text(1) + ":" + q.Text(2) + ":" + q.Text(3) + ":" + q.Text(4);
   }
@@ -403,6 +407,35 @@ ORDER BY u.name, u.key, e.name, e.key, p.key
 
   Result<std::vector<UserRecord>> Users() override { return ReadUsers(std::nullopt); }
 
+  Result<UserRecord> SetUserDisabled(const std::string& name, bool disabled) override {
+    return ChangeUser(name, [disabled](UserRecord& u) { u.disabled = disabled; });
+  }
+
+  Result<UserRecord> SetUserRole(const std::string& name, const std::string& role,
+                                 std::vector<std::string> units) override {
+    const auto parsed = core::ParseRole(role);
+    if (!parsed) {
+      return Error(ErrorCode::kInvalidInput,
+                   "ukjent rolle «" + role + "» (admin, leader, union eller viewer)");
+    }
+    if (*parsed == core::Role::kLeader && units.empty()) {
+      return Error(ErrorCode::kInvalidInput, "en leder må ha minst én egen enhet");
+    }
+    if (*parsed != core::Role::kLeader && !units.empty()) {
+      return Error(ErrorCode::kInvalidInput, "bare ledere har egne enheter");
+    }
+    std::sort(units.begin(), units.end());
+    units.erase(std::unique(units.begin(), units.end()), units.end());
+    return ChangeUser(name, [&](UserRecord& u) {
+      u.role = role;
+      u.units = units;
+    });
+  }
+
+  Result<UserRecord> EndSessions(const std::string& name) override {
+    return ChangeUser(name, [](UserRecord&) {});
+  }
+
   Result<AuditEntry> AppendAudit(AuditEntry e) override {
     Statement q(db_.get(),
                 "INSERT INTO audit_log(at, actor, action, object, detail) VALUES (?, ?, ?, ?, ?)");
@@ -439,15 +472,66 @@ ORDER BY u.name, u.key, e.name, e.key, p.key
   }
 
  private:
-  Result<std::vector<UserRecord>> ReadUsers(const std::optional<std::string>& name) {
-    Statement q(db_.get(),
-                "SELECT id, name, role, password_hash, created_at, disabled FROM app_user "
-                "WHERE ? IS NULL OR name = ? ORDER BY name");
-    if (name) {
-      q.Bind(1, *name).Bind(2, *name);
-    } else {
-      q.BindNull(1).BindNull(2);
+  static bool ActiveAdmin(const UserRecord& u) { return u.role == "admin" && !u.disabled; }
+
+  // Reads the user, applies `change` (role, units, disabled), refuses to leave no enabled admin,
+  // writes it back and moves its session epoch: one transaction.
+  Result<UserRecord> ChangeUser(const std::string& name,
+                                const std::function<void(UserRecord&)>& change) {
+    Transaction tx(&db_);
+    if (core::Status s = tx.Begin(); !s.ok()) return s.error();
+    auto users = ReadUsers(name);
+    if (!users.ok()) return users.error();
+    if (users->empty()) return Error(ErrorCode::kNotFound, "brukeren «" + name + "» finnes ikke");
+    UserRecord u = std::move(users->front());
+    const bool was_admin = ActiveAdmin(u);
+    change(u);
+    if (was_admin && !ActiveAdmin(u)) {
+      Statement others(db_.get(),
+                       "SELECT count(*) FROM app_user WHERE role = 'admin' AND disabled = 0 "
+                       "AND id <> ?");
+      others.Bind(1, u.id);
+      if (!others.Step()) {
+        return others.status().ok() ? Error(ErrorCode::kIo, "count failed")
+                                    : others.status().error();
+      }
+      if (others.Int(0) == 0) {
+        return Error(ErrorCode::kInvalidInput,
+                     "«" + name +
+                         "» er den siste aktive administratoren; gi en annen bruker rollen admin "
+                         "først, ellers kan ingen endre brukerne i nettappen");
+      }
     }
+    Statement update(
+        db_.get(),
+        "UPDATE app_user SET role = ?, disabled = ?, session_epoch = session_epoch + 1 "
+        "WHERE id = ?");
+    update.Bind(1, u.role).Bind(2, int64_t{u.disabled ? 1 : 0}).Bind(3, u.id);
+    if (core::Status s = update.Run(); !s.ok()) return s.error();
+    Statement clear(db_.get(), "DELETE FROM app_user_unit WHERE user_id = ?");
+    clear.Bind(1, u.id);
+    if (core::Status s = clear.Run(); !s.ok()) return s.error();
+    Statement unit(db_.get(),
+                   "INSERT OR IGNORE INTO app_user_unit(user_id, unit_key) VALUES (?, ?)");
+    for (const std::string& key : u.units) {
+      unit.Reset();
+      unit.Bind(1, u.id).Bind(2, key);
+      if (core::Status s = unit.Run(); !s.ok()) return s.error();
+    }
+    if (core::Status s = tx.Commit(); !s.ok()) return s.error();
+    ++u.session_epoch;
+    return u;
+  }
+
+  Result<std::vector<UserRecord>> ReadUsers(const std::optional<std::string>& name) {
+    // One query, by the unique index on name when one is asked for: the web app reads the
+    // account of every signed-in request (web/session.h FindCurrentSession).
+    static constexpr std::string_view kColumns =
+        "SELECT id, name, role, password_hash, created_at, disabled, session_epoch, "
+        "(SELECT json_group_array(unit_key) FROM (SELECT unit_key FROM app_user_unit "
+        "WHERE user_id = app_user.id ORDER BY unit_key)) FROM app_user ";
+    Statement q(db_.get(), std::string(kColumns) + (name ? "WHERE name = ?" : "ORDER BY name"));
+    if (name) q.Bind(1, *name);
     std::vector<UserRecord> out;
     while (q.Step()) {
       UserRecord u;
@@ -457,17 +541,16 @@ ORDER BY u.name, u.key, e.name, e.key, p.key
       u.password_hash = q.Text(3);
       u.created_at = q.Text(4);
       u.disabled = q.Int(5) != 0;
+      u.session_epoch = q.Int(6);
+      const auto units = nlohmann::json::parse(q.View(7), nullptr, /*allow_exceptions=*/false);
+      if (units.is_array()) {
+        for (const auto& unit : units) {
+          if (unit.is_string()) u.units.push_back(unit.get<std::string>());
+        }
+      }
       out.push_back(std::move(u));
     }
     if (!q.status().ok()) return q.status().error();
-    Statement units(db_.get(),
-                    "SELECT unit_key FROM app_user_unit WHERE user_id = ? ORDER BY unit_key");
-    for (UserRecord& u : out) {
-      units.Reset();
-      units.Bind(1, u.id);
-      while (units.Step()) u.units.push_back(units.Text(0));
-      if (!units.status().ok()) return units.status().error();
-    }
     return out;
   }
 

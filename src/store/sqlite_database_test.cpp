@@ -233,6 +233,106 @@ TEST(SqliteUsers, AddFindAndRefuseATakenName) {
   EXPECT_EQ((*db)->Users()->size(), 1u);
 }
 
+UserRecord Account(const std::string& name, const std::string& role,
+                   std::vector<std::string> units = {}) {
+  UserRecord u;
+  u.name = name;
+  u.role = role;
+  u.password_hash = "$argon2id$…";
+  u.created_at = "2026-11-23T12:00:00Z";
+  u.units = std::move(units);
+  return u;
+}
+
+TEST(SqliteUsers, EveryAccountChangeMovesTheSessionEpochAndTheChangeStamp) {
+  auto db = OpenSqlite(":memory:");
+  ASSERT_TRUE(db.ok());
+  ASSERT_TRUE((*db)->AddUser(Account("hr", "admin")).ok());
+  ASSERT_TRUE((*db)->AddUser(Account("ola", "leader", {"1100"})).ok());
+  EXPECT_EQ((*(*db)->FindUser("ola"))->session_epoch, 0);
+  std::string stamp = *(*db)->ChangeStamp();
+  int64_t epoch = 0;
+  auto moved = [&](const core::Result<UserRecord>& changed) -> ::testing::AssertionResult {
+    if (!changed.ok()) return ::testing::AssertionFailure() << changed.error().ToString();
+    auto stored = (*db)->FindUser("ola");
+    if (!stored.ok() || !stored->has_value()) return ::testing::AssertionFailure() << "gone";
+    if ((*stored)->session_epoch != epoch + 1 || changed->session_epoch != epoch + 1) {
+      return ::testing::AssertionFailure() << "epoch " << (*stored)->session_epoch;
+    }
+    epoch = (*stored)->session_epoch;
+    std::string now = *(*db)->ChangeStamp();
+    if (now == stamp) return ::testing::AssertionFailure() << "the change stamp stayed " << now;
+    stamp = now;
+    return ::testing::AssertionSuccess();
+  };
+  EXPECT_TRUE(moved((*db)->SetUserDisabled("ola", true)));
+  EXPECT_TRUE((*(*db)->FindUser("ola"))->disabled);
+  EXPECT_TRUE(moved((*db)->SetUserDisabled("ola", false)));
+  EXPECT_FALSE((*(*db)->FindUser("ola"))->disabled);
+  EXPECT_TRUE(moved((*db)->SetUserRole("ola", "leader", {"1310", "1200", "1310"})));
+  EXPECT_EQ((*(*db)->FindUser("ola"))->units, (std::vector<std::string>{"1200", "1310"}));
+  EXPECT_TRUE(moved((*db)->SetUserRole("ola", "viewer", {})));
+  EXPECT_EQ((*(*db)->FindUser("ola"))->role, "viewer");
+  EXPECT_TRUE((*(*db)->FindUser("ola"))->units.empty());
+  EXPECT_TRUE(moved((*db)->EndSessions("ola")));
+  EXPECT_EQ((*(*db)->FindUser("ola"))->role, "viewer");
+  EXPECT_EQ((*(*db)->FindUser("hr"))->session_epoch, 0);  // other accounts keep theirs
+  // Inside Atomically, a change whose audit entry fails is not kept.
+  core::Status failed = (*db)->Atomically([&]() -> core::Status {
+    if (auto d = (*db)->SetUserDisabled("ola", true); !d.ok()) return d.error();
+    return core::Error(core::ErrorCode::kIo, "the audit log could not be written");
+  });
+  EXPECT_FALSE(failed.ok());
+  EXPECT_FALSE((*(*db)->FindUser("ola"))->disabled);
+  EXPECT_EQ((*(*db)->FindUser("ola"))->session_epoch, epoch);
+}
+
+TEST(SqliteUsers, RolesAndUnitsAreCheckedAndUnknownUsersAreNotFound) {
+  auto db = OpenSqlite(":memory:");
+  ASSERT_TRUE(db.ok());
+  ASSERT_TRUE((*db)->AddUser(Account("ola", "viewer")).ok());
+  auto no_units = (*db)->SetUserRole("ola", "leader", {});
+  ASSERT_FALSE(no_units.ok());
+  EXPECT_EQ(no_units.error().code(), core::ErrorCode::kInvalidInput);
+  auto units = (*db)->SetUserRole("ola", "union", {"1100"});
+  ASSERT_FALSE(units.ok());
+  EXPECT_EQ(units.error().code(), core::ErrorCode::kInvalidInput);
+  EXPECT_FALSE((*db)->SetUserRole("ola", "boss", {}).ok());
+  EXPECT_EQ((*(*db)->FindUser("ola"))->session_epoch, 0);  // nothing changed
+  for (auto missing : {(*db)->SetUserDisabled("per", true), (*db)->EndSessions("per"),
+                       (*db)->SetUserRole("per", "viewer", {})}) {
+    ASSERT_FALSE(missing.ok());
+    EXPECT_EQ(missing.error().code(), core::ErrorCode::kNotFound);
+    EXPECT_NE(missing.error().message().find("brukeren «per» finnes ikke"), std::string::npos);
+  }
+}
+
+TEST(SqliteUsers, TheLastEnabledAdminCanBeNeitherDisabledNorDemoted) {
+  auto db = OpenSqlite(":memory:");
+  ASSERT_TRUE(db.ok());
+  ASSERT_TRUE((*db)->AddUser(Account("hr", "admin")).ok());
+  ASSERT_TRUE((*db)->AddUser(Account("hr2", "admin")).ok());
+  ASSERT_TRUE((*db)->AddUser(Account("ola", "viewer")).ok());
+  ASSERT_TRUE((*db)->SetUserDisabled("hr2", true).ok());  // another admin is left
+  for (auto refused :
+       {(*db)->SetUserDisabled("hr", true), (*db)->SetUserRole("hr", "viewer", {})}) {
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().code(), core::ErrorCode::kInvalidInput);
+    EXPECT_NE(refused.error().message().find("siste aktive administratoren"), std::string::npos);
+  }
+  auto hr = (*db)->FindUser("hr");
+  EXPECT_EQ((*hr)->role, "admin");
+  EXPECT_FALSE((*hr)->disabled);
+  EXPECT_EQ((*hr)->session_epoch, 0);
+  EXPECT_TRUE((*db)->EndSessions("hr").ok());               // logging out is no lock-out
+  EXPECT_TRUE((*db)->SetUserRole("hr", "admin", {}).ok());  // neither is keeping the role
+  EXPECT_TRUE((*db)->SetUserDisabled("ola", true).ok());    // other accounts are not held back
+  // With a second enabled admin, the first may go.
+  ASSERT_TRUE((*db)->SetUserDisabled("hr2", false).ok());
+  EXPECT_TRUE((*db)->SetUserRole("hr", "viewer", {}).ok());
+  EXPECT_FALSE((*db)->SetUserDisabled("hr2", true).ok());
+}
+
 TEST(SqliteAudit, TheLogCanBeAppendedToAndNeverChanged) {
   const std::string path = testing::TempDir() + "/audit-test.db";
   std::remove(path.c_str());

@@ -42,6 +42,10 @@ void DownloadReport(Context& ctx, Response& res);
 // pages_admin.cpp
 void ShowUsers(Context& ctx, Response& res);
 void AddUserForm(Context& ctx, Response& res);
+void DisableUserForm(Context& ctx, Response& res);
+void EnableUserForm(Context& ctx, Response& res);
+void ChangeRoleForm(Context& ctx, Response& res);
+void EndSessionsForm(Context& ctx, Response& res);
 void ShowAuditLog(Context& ctx, Response& res);
 
 }  // namespace agp::web

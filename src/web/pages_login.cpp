@@ -116,6 +116,7 @@ void LogIn(Context& ctx, Response& res) {
   session.user = (*user)->name;
   session.role = core::ParseRole((*user)->role).value_or(core::Role::kViewer);
   session.units = (*user)->units;
+  session.epoch = (*user)->session_epoch;
   std::string token = ctx.services().sessions->Create(session);
   res.set_header("Set-Cookie",
                  std::string(kSessionCookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Strict");

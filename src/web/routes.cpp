@@ -37,6 +37,10 @@ const std::vector<Route>& Routes() {
       {"GET", "/rapporter/fil", A::kSignedIn, "", DownloadReport},
       {"GET", "/brukere", A::kAdmin, "", ShowUsers},
       {"POST", "/brukere", A::kAdmin, "user.add", AddUserForm},
+      {"POST", "/brukere/([^/]+)/deaktiver", A::kAdmin, "user.disable", DisableUserForm},
+      {"POST", "/brukere/([^/]+)/aktiver", A::kAdmin, "user.enable", EnableUserForm},
+      {"POST", "/brukere/([^/]+)/rolle", A::kAdmin, "user.role", ChangeRoleForm},
+      {"POST", "/brukere/([^/]+)/logg-ut", A::kAdmin, "user.logout", EndSessionsForm},
       {"GET", "/logg", A::kAdmin, "", ShowAuditLog},
   };
   return kRoutes;
@@ -102,8 +106,22 @@ void Router::Handle(const httplib::Request& req, httplib::Response& res,
   Context ctx(req, services_);
   if (spooled != nullptr) ctx.spooled_ = spooled;
   try {
-    // Who asks and what the data are, first: error pages show the menu and the footer too.
-    ctx.set_session(services_.sessions->Find(CookieValue(req, kSessionCookie)));
+    // Who asks and what the data are, first: error pages show the menu and the footer too. The
+    // session is checked against the account as the database has it now, for every request: a
+    // disabled account, a new role or "log out everywhere" count from the next request on.
+    const AccountReader read_account =
+        [&ctx](const std::string& user) -> core::Result<std::optional<store::UserRecord>> {
+      store::Database* db = ctx.db();
+      if (db == nullptr) return core::Error(core::ErrorCode::kIo, "the database cannot be opened");
+      return db->FindUser(user);
+    };
+    auto session =
+        FindCurrentSession(*services_.sessions, CookieValue(req, kSessionCookie), read_account);
+    if (!session.ok()) {
+      SendError(ctx, res, 503, "Databasen kunne ikke leses nå. Prøv igjen om litt.");
+      return;
+    }
+    ctx.set_session(std::move(session).value());
     auto snap = services_.snapshots->Current();
     if (snap.ok()) ctx.set_snapshot(*snap);
     const Compiled* found = nullptr;

@@ -60,9 +60,17 @@ constexpr uint64_t kFormLimit = 64 * 1024;
 constexpr uint64_t kUploadLimit = uint64_t{2} << 30;  // 2 GiB: a national workforce package
 constexpr size_t kFieldLimit = 64 * 1024;             // a text field of the upload form
 
+// Whether the request comes from an admin, as the account is now (an admin demoted a moment ago
+// sends no package either).
 bool AdminSession(WebServer::State& s, const httplib::Request& req) {
-  auto session = s.sessions.Find(CookieValue(req, kSessionCookie));
-  return session && session->role == core::Role::kAdmin;
+  auto session = FindCurrentSession(
+      s.sessions, CookieValue(req, kSessionCookie),
+      [&s](const std::string& user) -> core::Result<std::optional<store::UserRecord>> {
+        auto db = s.pool.Acquire();
+        if (!db.ok()) return db.error();
+        return (*db)->FindUser(user);
+      });
+  return session.ok() && session->has_value() && (*session)->role == core::Role::kAdmin;
 }
 
 void Refuse(httplib::Response& res, int status, const std::string& message) {

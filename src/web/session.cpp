@@ -73,6 +73,24 @@ void SessionStore::RemoveUser(const std::string& user) {
   }
 }
 
+core::Result<std::optional<Session>> FindCurrentSession(SessionStore& sessions,
+                                                        const std::string& token,
+                                                        const AccountReader& read) {
+  std::optional<Session> session = sessions.Find(token);
+  if (!session) return session;
+  auto account = read(session->user);
+  if (!account.ok()) return account.error();
+  const std::optional<core::Role> role =
+      account->has_value() ? core::ParseRole((*account)->role) : std::nullopt;
+  if (!role || (*account)->disabled || (*account)->session_epoch != session->epoch) {
+    sessions.Remove(token);
+    return std::optional<Session>();
+  }
+  session->role = *role;
+  session->units = (*account)->units;
+  return session;
+}
+
 size_t SessionStore::size() {
   std::lock_guard lock(mutex_);
   return sessions_.size();

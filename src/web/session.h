@@ -5,6 +5,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <functional>
 #include <mutex>
 #include <optional>
@@ -12,7 +13,9 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/error.h"
 #include "core/role.h"
+#include "store/database.h"
 
 namespace agp::web {
 
@@ -21,6 +24,7 @@ struct Session {
   core::Role role = core::Role::kViewer;
   std::vector<std::string> units;  // a leader's own units (unit keys)
   std::string csrf;                // the token every form of this session must send back
+  int64_t epoch = 0;               // the account's session epoch at login (store::UserRecord)
 };
 
 class SessionStore {
@@ -52,6 +56,21 @@ class SessionStore {
   std::mutex mutex_;
   std::unordered_map<std::string, Entry> sessions_;  // by HashToken(token)
 };
+
+// Reads an account by name as the database has it now: nullopt when there is none.
+using AccountReader =
+    std::function<core::Result<std::optional<store::UserRecord>>(const std::string& user)>;
+
+// The session of `token`, checked against its account as it is now (issue 13 item 9): the
+// session carries the account's current role and units. When the account is gone or disabled,
+// or its session epoch moved since the login (`agp user disable|enable|role|logout` from another
+// process, or the same on *Brukere*), the session ends and nullopt is returned. `read` is called
+// only when the token names a live session; its error is returned, and the session kept, when
+// the database cannot be read. The router calls this for every request (routes.cpp), so that no
+// route can forget it.
+core::Result<std::optional<Session>> FindCurrentSession(SessionStore& sessions,
+                                                        const std::string& token,
+                                                        const AccountReader& read);
 
 // A random URL-safe token of 256 bits (libsodium's CSPRNG).
 std::string RandomToken();

@@ -164,6 +164,11 @@ std::map<std::string, std::string> SamplePaths(const std::string& own_unit) {
       {"/rapporter", "/rapporter"},
       {"/rapporter/fil", std::string("/rapporter/fil?format=html&periode=2024&policy=") + kPolicy},
       {"/brukere", "/brukere"},
+      // A user that does not exist: the route must not change the test's own accounts.
+      {"/brukere/([^/]+)/deaktiver", "/brukere/finnes-ikke/deaktiver"},
+      {"/brukere/([^/]+)/aktiver", "/brukere/finnes-ikke/aktiver"},
+      {"/brukere/([^/]+)/rolle", "/brukere/finnes-ikke/rolle"},
+      {"/brukere/([^/]+)/logg-ut", "/brukere/finnes-ikke/logg-ut"},
       {"/logg", "/logg"},
   };
 }

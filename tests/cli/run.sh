@@ -220,6 +220,43 @@ actions=$(sqlite3 "$work/ind.db" "SELECT group_concat(action, ' ') FROM (SELECT 
 sqlite3 "$work/ind.db" "DELETE FROM audit_log" 2>/dev/null &&
   { failed=$((failed + 1)); echo "FAIL the audit log could be emptied"; } || passed=$((passed + 1))
 
+# Revoking access (issue 13 item 9): every change moves the account's session epoch, which a
+# running `agp serve` checks at every request; each is audited, refused ones are not.
+account() { sqlite3 "$work/ind.db" "SELECT role || '/' || disabled || '/' || session_epoch || '/' || (SELECT count(*) FROM app_user_unit u WHERE u.user_id = app_user.id) FROM app_user WHERE name = '$1'"; }
+check "list the users" 0 "$AGP" --db "$work/ind.db" user list
+contains "with their roles" out "leder1"
+contains "and their status" out "aktiv"
+check "list the users as CSV" 0 "$AGP" --db "$work/ind.db" user list --format csv
+equals "the CSV header" "$(head -1 out)" "name,role,units,disabled,created_at"
+contains "a leader with a unit" out "leder1,leader,1100,0,"
+check "disable a user" 0 "$AGP" --db "$work/ind.db" user disable leder1
+contains "it says the sessions end" out "er deaktivert og logget ut"
+equals "disabled, epoch moved" "$(account leder1)" "leader/1/1/1"
+check "the list shows it" 0 "$AGP" --db "$work/ind.db" user list
+contains "as deaktivert" out "deaktivert"
+check "enable the user" 0 "$AGP" --db "$work/ind.db" user enable leder1
+equals "enabled" "$(account leder1)" "leader/0/2/1"
+check "give a new role" 0 "$AGP" --db "$work/ind.db" user role leder1 --role viewer
+contains "it names the role" out "har nå rollen leser"
+equals "a viewer has no units" "$(account leder1)" "viewer/0/3/0"
+check "a leader needs a unit here too" 1 "$AGP" --db "$work/ind.db" user role leder1 --role leader
+check "a new role with a unit that is not there" 1 "$AGP" --db "$work/ind.db" user role leder1 --role leader --unit 999999
+check "a new role that is not there" 1 "$AGP" --db "$work/ind.db" user role leder1 --role boss
+check "back to leader" 0 "$AGP" --db "$work/ind.db" user role leder1 --role leader --unit 1100
+check "log out everywhere" 0 "$AGP" --db "$work/ind.db" user logout leder1
+contains "it says so" out "logget ut av nettappen overalt"
+equals "only the epoch moved" "$(account leder1)" "leader/0/5/1"
+check "an unknown user" 1 "$AGP" --db "$work/ind.db" user disable ingen
+contains "it names the user" err "brukeren «ingen» finnes ikke"
+check "log out an unknown user" 1 "$AGP" --db "$work/ind.db" user logout ingen
+check "the last admin cannot be disabled" 1 "$AGP" --db "$work/ind.db" user disable hr
+contains "it says why" err "siste aktive administratoren"
+check "nor be demoted" 1 "$AGP" --db "$work/ind.db" user role hr --role viewer
+equals "the admin is as before" "$(account hr)" "admin/0/0/0"
+changes=$(sqlite3 "$work/ind.db" "SELECT group_concat(action || ':' || object || ':' || substr(actor, 1, 4), ' ') FROM (SELECT * FROM audit_log WHERE action LIKE 'user.%' AND action <> 'user.add' ORDER BY id)")
+equals "every change is audited, from the command line" "$changes" \
+  "user.disable:leder1:cli: user.enable:leder1:cli: user.role:leder1:cli: user.role:leder1:cli: user.logout:leder1:cli:"
+
 # agp report (issue 6): every figure the report prints is the one `agp indicators` prints.
 TRONDHEIM="$(dirname "$CASES")/../../data/policies/000_trondheim_2021_2024.yaml"
 check "load a template with indicators" 0 "$AGP" --db "$work/ind.db" policy load "$TRONDHEIM"
