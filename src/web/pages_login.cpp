@@ -107,7 +107,11 @@ void LogIn(Context& ctx, Response& res) {
   res.set_header("Set-Cookie",
                  std::string(kSessionCookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Strict");
   store::AuditEntry entry{0, ctx.clock().NowUtc(), session.user, "login", session.user, ""};
-  (void)db->AppendAudit(entry);
+  if (!db->AppendAudit(entry).ok()) {  // no session without its audit entry
+    ctx.services().sessions->Remove(token);
+    res = Response();
+    return SendError(ctx, res, 503, "Innloggingen kunne ikke skrives i loggen. Prøv igjen.");
+  }
   SendRedirect(res, SafeNext(ctx.param("neste")));
 }
 

@@ -139,6 +139,8 @@ contains "the national figure stands beside ours" out "7.7"
 sqlite3 "$work/ind.db" "UPDATE meta SET value = value + 1 WHERE key = 'data_version'"
 check "stale results are refused" 3 "$AGP" --db "$work/ind.db" indicators --period 2024
 contains "it says what to do" err "agp recompute"
+check "status with stale results" 0 "$AGP" --db "$work/ind.db" status
+contains "status says they are stale and what recomputes them" out "Utdatert: dataene er på versjon"
 check "importing the same package again finishes an interrupted recompute" 0 "$AGP" --db "$work/ind.db" import "$work/pakke"
 contains "it recomputes" out "Indikatorene er beregnet"
 sqlite3 "$work/ind.db" "UPDATE meta SET value = value + 1 WHERE key = 'data_version'"
