@@ -280,9 +280,6 @@ core::Result<int> WebServer::Bind() {
         "fant ikke databasen " + s.options.db_path + " (lag den med `agp init` eller `agp demo`)");
   }
   if (auto snap = s.snapshots.Current(); !snap.ok()) return snap.error();
-  if (s.upload_lock < 0) {
-    if (core::Status taken = TakeUploadFolder(s); !taken.ok()) return taken.error();
-  }
   const fs::path static_dir = fs::path(s.options.web_dir) / "static";
   const fs::path d3 = fs::path(s.options.web_dir) / "node_modules" / "d3" / "dist";
   if (!fs::exists(static_dir / "agp.css") || !fs::exists(d3 / "d3.min.js")) {
@@ -371,6 +368,10 @@ core::Result<int> WebServer::Bind() {
     return core::Error(core::ErrorCode::kIo, "kunne ikke lytte på " + s.options.bind + ":" +
                                                  std::to_string(s.options.port) +
                                                  " (er porten i bruk?)");
+  }
+  // Bound, not yet serving: nothing can use the upload folder before it is taken.
+  if (s.upload_lock < 0) {
+    if (core::Status taken = TakeUploadFolder(s); !taken.ok()) return taken.error();
   }
   return port;
 }

@@ -23,10 +23,10 @@ class WebServer {
   WebServer(const WebServer&) = delete;
   WebServer& operator=(const WebServer&) = delete;
 
-  // Checks the database and the asset folders, takes the upload folder (removing what imports of
-  // an earlier run left there) and binds the port (options.port; 0 picks a free one). Returns the
-  // port. Errors: the database cannot be opened, assets are missing, another server uses the
-  // upload folder, the port is taken.
+  // Checks the database and the asset folders, binds the port (options.port; 0 picks a free one)
+  // and takes the upload folder (removing what imports of an earlier run left there). Returns the
+  // port. Errors: the database cannot be opened, assets are missing, the port is taken, another
+  // server uses the upload folder.
   core::Result<int> Bind();
   // Serves until Stop() (blocking).
   void Listen();

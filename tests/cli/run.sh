@@ -266,11 +266,11 @@ check "an unknown audience" 1 "$AGP" --db "$work/ind.db" report --period 2024 --
 
 # agp serve (the web app): a missing database, and a port another server holds.
 check "serve without a database" 3 "$AGP" --db "$work/missing.db" serve --port 0
-"$AGP" --db "$work/ind.db" serve --port 0 --quiet > "$work/serve.out" 2>&1 &
+"$AGP" --db "$work/ind.db" serve --port 0 --quiet --upload-dir "$work/uploads" > "$work/serve.out" 2>&1 &
 serve_pid=$!
 for _ in $(seq 50); do grep -q "127.0.0.1:" "$work/serve.out" && break; sleep 0.1; done
 port=$(sed -n 's#.*127.0.0.1:\([0-9]*\)/.*#\1#p' "$work/serve.out")
-check "serve on a port that is taken" 3 "$AGP" --db "$work/ind.db" serve --port "$port"
+check "serve on a port that is taken" 3 "$AGP" --db "$work/ind.db" serve --port "$port" --upload-dir "$work/uploads2"
 contains "it says the port may be in use" err "er porten i bruk"
 kill "$serve_pid"; wait "$serve_pid" 2>/dev/null || true
 
