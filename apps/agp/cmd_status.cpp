@@ -40,10 +40,19 @@ Command StatusCommand() {
               auto results = (*db)->LoadResults(/*with_blocks=*/false);
               if (results.ok() && *results) {
                 const store::ResultSet& r = **results;
-                std::printf("Indikatorer: beregnet %s for dataversjon %lld (%.2f s)%s\n",
+                std::printf("Indikatorer: beregnet %s for dataversjon %lld (%.2f s)\n",
                             r.computed_at.c_str(), static_cast<long long>(r.data_version),
-                            r.seconds,
-                            r.data_version == *version ? "" : " — utdatert, kjør agp recompute");
+                            r.seconds);
+                if (r.data_version != *version) {
+                  std::printf(
+                      "  Utdatert: dataene er på versjon %lld. `agp serve` beregner dem på nytt "
+                      "når den starter; ellers kjør `agp recompute`.\n",
+                      static_cast<long long>(*version));
+                }
+              } else if (results.ok() && *version > 0) {
+                std::printf(
+                    "Indikatorer: ikke beregnet ennå. `agp serve` beregner dem når den starter; "
+                    "ellers kjør `agp recompute`.\n");
               } else if (results.ok()) {
                 std::printf("Indikatorer: ikke beregnet ennå\n");
               }

@@ -1,10 +1,13 @@
 # Shared by the web benchmarks (run.sh, attack.sh): start `agp serve` on a free port and sign in
 # the way a browser does. Source it after setting AGP, tmp, die and serve_args.
 
-# Starts "$AGP" --db "$1" serve "${serve_args[@]}" in the background; sets agp_pid, agp_port and
-# agp_url.
+# Starts "$AGP" --db "$1" serve "${serve_args[@]}" in the background, with an upload folder of its
+# own (a server takes its upload folder alone, so the default one would clash with `make demo`);
+# sets agp_pid, agp_port and agp_url.
 start_agp() {
-  "$AGP" --db "$1" serve "${serve_args[@]}" >"$tmp/serve.out" 2>"$tmp/serve.err" &
+  mkdir -p "$tmp/uploads"
+  "$AGP" --db "$1" serve "${serve_args[@]}" --upload-dir "$tmp/uploads" >"$tmp/serve.out" \
+    2>"$tmp/serve.err" &
   agp_pid=$!
   agp_port=""
   for _ in $(seq 300); do

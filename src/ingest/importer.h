@@ -34,7 +34,9 @@ struct ImportOutcome {
 
 // Imports the package at `path` into `db`. Problems in the data are in outcome.report (and then
 // nothing is written); the Error return is for a package that cannot be opened at all or a
-// database that fails. Importing the package that was imported last writes nothing.
+// database that fails. Importing the package that was imported last writes nothing. The package
+// is read and checked before the write transaction begins, so the database's write lock is held
+// only while the checked records are written.
 core::Result<ImportOutcome> ImportPackage(const std::filesystem::path& path, store::Database& db,
                                           const core::Clock& clock, const ImportOptions& options);
 

@@ -336,4 +336,13 @@ core::Result<MeasureCube> LoadResults(store::Database& db) {
   return FromResultSet(*set.value());
 }
 
+core::Result<StoredResults> LoadStoredResults(store::Database& db) {
+  auto set = db.LoadResults(true);
+  if (!set.ok()) return set.error();
+  if (!set.value()) return core::Error(core::ErrorCode::kNotFound, "no indicator results yet");
+  auto cube = FromResultSet(*set.value());
+  if (!cube.ok()) return cube.error();
+  return StoredResults{std::move(cube).value(), (*set.value()).data_version};
+}
+
 }  // namespace agp::metrics

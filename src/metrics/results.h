@@ -39,4 +39,13 @@ core::Result<RecomputeStats> Recompute(store::Database& db, const core::Workforc
 // database's (kNotFound, with a message that says to run `agp recompute`).
 core::Result<MeasureCube> LoadResults(store::Database& db);
 
+// The stored cube whatever data version it was computed from, with that version: the figures to
+// show while newer ones are computed. Errors: none computed yet (kNotFound), or stored in a
+// format this build does not read.
+struct StoredResults {
+  MeasureCube cube;
+  int64_t data_version = 0;
+};
+core::Result<StoredResults> LoadStoredResults(store::Database& db);
+
 }  // namespace agp::metrics

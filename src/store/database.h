@@ -111,11 +111,10 @@ struct StaffRow {
 // Called now and then during long writes with (rows written, rows in all).
 using ProgressFn = std::function<void(int64_t done, int64_t total)>;
 
-// A replacement of the workforce data in progress: one transaction, written in steps as the parts
-// become ready (an import writes the units while it still checks the absences). WriteStructure
-// comes first and Commit last; the others may come in any order between them, each at most once.
-// Destroying the writer without a successful Commit rolls everything back; the database is then
-// exactly as before.
+// A replacement of the workforce data in progress: one transaction, written in steps (an import
+// begins it only once the whole package is checked). WriteStructure comes first and Commit last;
+// the others may come in any order between them, each at most once. Destroying the writer without
+// a successful Commit rolls everything back; the database is then exactly as before.
 class WorkforceWriter {
  public:
   virtual ~WorkforceWriter() = default;
@@ -213,7 +212,9 @@ class Database {
                                                std::vector<std::string> units) = 0;
   // Ends every session of the user and changes nothing else ("log out everywhere").
   virtual core::Result<UserRecord> EndSessions(const std::string& name) = 0;
-  // Appends to the audit log (which cannot be changed afterwards); fills in the id.
+  // Appends to the audit log (which cannot be changed afterwards); fills in the id. Waits for
+  // another connection's write (two minutes at most, outside a transaction) rather than lose
+  // the entry; an error means the entry is not stored, and the action it records must fail.
   virtual core::Result<AuditEntry> AppendAudit(AuditEntry entry) = 0;
   // The newest `limit` entries, newest first.
   virtual core::Result<std::vector<AuditEntry>> AuditLog(int limit) = 0;
@@ -232,7 +233,8 @@ struct SqliteOptions {
 };
 
 // Opens (and migrates) a SQLite database at `path`; ":memory:" for a private in-memory one.
-// WAL journal, foreign keys on, a busy timeout so that readers and the importer can overlap.
+// WAL journal (readers never wait for a writer), foreign keys on, and a busy timeout of 30 s:
+// a writer waits that long for another connection's write before it fails.
 core::Result<std::unique_ptr<Database>> OpenSqlite(const std::string& path,
                                                    const SqliteOptions& options = {});
 

@@ -33,6 +33,14 @@ constexpr std::pair<const char*, const char*> kTables[] = {
     {"dialogues", "dialogue"}, {"followup_events", "followup_event"},
 };
 
+// How long a statement waits for another connection's write to finish before it fails with
+// SQLITE_BUSY. Imports hold the write lock only while they write the records they have checked
+// (ingest/importer.cpp); a national package takes ten seconds or more to write.
+constexpr int kBusyTimeoutMs = 30000;
+// How long an audit entry outside a transaction keeps trying before its action fails: an entry
+// is never dropped for a slow writer (issue 13, item 4).
+constexpr auto kAuditPatience = std::chrono::minutes(2);
+
 TableCounts CountsFromJson(const std::string& text) {
   TableCounts counts;
   const auto j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
@@ -62,7 +70,7 @@ class SqliteDatabase final : public Database {
         "PRAGMA temp_store = MEMORY;"
         "PRAGMA cache_size = -32768;";
     if (!in_memory) pragmas += "PRAGMA journal_mode = WAL;";
-    sqlite3_busy_timeout(db_.get(), 10000);
+    sqlite3_busy_timeout(db_.get(), kBusyTimeoutMs);
     return db_.Exec(pragmas);
   }
 
@@ -437,10 +445,22 @@ ORDER BY u.name, u.key, e.name, e.key, p.key
   }
 
   Result<AuditEntry> AppendAudit(AuditEntry e) override {
-    Statement q(db_.get(),
-                "INSERT INTO audit_log(at, actor, action, object, detail) VALUES (?, ?, ?, ?, ?)");
-    q.Bind(1, e.at).Bind(2, e.actor).Bind(3, e.action).Bind(4, e.object).Bind(5, e.detail);
-    if (core::Status s = q.Run(); !s.ok()) return s.error();
+    // Outside a transaction a busy database is waited for again and again, up to kAuditPatience
+    // (inside one, the transaction already holds the write lock, or began with an error).
+    const auto give_up = std::chrono::steady_clock::now() + kAuditPatience;
+    while (true) {
+      Statement q(
+          db_.get(),
+          "INSERT INTO audit_log(at, actor, action, object, detail) VALUES (?, ?, ?, ?, ?)");
+      q.Bind(1, e.at).Bind(2, e.actor).Bind(3, e.action).Bind(4, e.object).Bind(5, e.detail);
+      q.Step();
+      if (q.status().ok()) break;
+      const bool busy = (sqlite3_errcode(db_.get()) & 0xff) == SQLITE_BUSY;
+      if (!busy || sqlite3_get_autocommit(db_.get()) == 0 ||
+          std::chrono::steady_clock::now() >= give_up) {
+        return q.status().error();
+      }
+    }
     e.id = sqlite3_last_insert_rowid(db_.get());
     return e;
   }

@@ -4,6 +4,7 @@
 
 #include <httplib.h>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -21,6 +22,7 @@ namespace agp::web {
 
 class ImportJobs;
 class PrintQueue;
+class ResultsRefresher;
 
 struct ServeOptions {
   std::string bind = "127.0.0.1";
@@ -54,7 +56,8 @@ struct Services {
   LoginLimiter* limiter = nullptr;
   const DeviceCookies* devices = nullptr;
   ImportJobs* imports = nullptr;
-  PrintQueue* printer = nullptr;  // PDF reports (print_queue.h)
+  PrintQueue* printer = nullptr;          // PDF reports (print_queue.h)
+  ResultsRefresher* refresher = nullptr;  // stale results recomputed (results_refresher.h)
 };
 
 // A page in the common layout.
@@ -108,6 +111,9 @@ class Context {
   }
   const std::string& audit_object() const { return audit_object_; }
   const std::string& audit_detail() const { return audit_detail_; }
+  // For a route whose audit entry is written after it (AuditWrite::kAfter): what takes the
+  // change back when the entry cannot be written.
+  void UndoIfNotAudited(std::function<void()> undo) { undo_ = std::move(undo); }
 
   // The request's database connection, opened on first use. Route handlers that change
   // something use this one: the router runs them and their audit entry in one transaction on it.
@@ -123,6 +129,7 @@ class Context {
   std::optional<Session> session_;
   std::shared_ptr<const Snapshot> snapshot_;
   std::string audit_object_, audit_detail_;
+  std::function<void()> undo_;
   std::optional<ConnectionPool::Lease> db_;
   const std::vector<SpooledFile>* spooled_ = &kNoFiles;
   static inline const std::vector<SpooledFile> kNoFiles;

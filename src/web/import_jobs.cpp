@@ -8,8 +8,8 @@
 #include <utility>
 
 #include "ingest/national_id.h"
-#include "metrics/results.h"
 #include "store/database.h"
+#include "web/results_refresher.h"
 #include "web/session.h"
 
 namespace agp::web {
@@ -25,10 +25,10 @@ using Phase = ImportJob::Phase;
 // The folder that CSV files uploaded one by one are saved in (a folder package).
 constexpr const char* kCsvFolder = "csv-filer";
 
-// Shares of the progress bar: reading and checking (the import writes behind it), writing what
-// is left, then the indicators.
-constexpr double kReadShare = 0.6;
-constexpr double kWriteShare = 0.25;
+// Shares of the progress bar: reading and checking, then writing (only after the check), then
+// the indicators.
+constexpr double kReadShare = 0.4;
+constexpr double kWriteShare = 0.45;
 
 std::string Lower(std::string_view s) {
   std::string out(s);
@@ -125,29 +125,8 @@ std::string PlainError(const Error& e, const std::string& folder) {
   return WithoutFolder(e, folder).ToString();
 }
 
-// Recomputes and stores the indicators, as `agp import` does after writing.
-// "" on success, else what went wrong, in Norwegian.
-std::string RecomputeIndicators(store::Database& db, const core::Workforce* workforce,
-                                const core::Clock& clock, const std::string& data_dir) {
-  const fs::path path = fs::path(data_dir) / "reference" / "deadlines.csv";
-  auto read = metrics::EngineOptionsFromDeadlines(path.string(), clock.Today());
-  if (!read.ok()) {
-    return "fristene for sykefraværsoppfølging kunne ikke leses fra deadlines.csv";
-  }
-  metrics::EngineOptions options = *read;
-  core::Workforce loaded;
-  if (workforce == nullptr) {
-    auto w = db.LoadWorkforce();
-    if (!w.ok()) return "dataene kunne ikke leses tilbake fra databasen";
-    loaded = std::move(w).value();
-    workforce = &loaded;
-  }
-  auto stats = metrics::Recompute(db, *workforce, clock, options);
-  if (!stats.ok()) return "beregningen mislyktes";
-  return "";
-}
-
-// A job's id as RandomToken makes it: 43 URL-safe characters.
+// A job's id, or a streamed upload's folder (server.cpp), as RandomToken makes it: 43 URL-safe
+// characters.
 bool LooksLikeId(const std::string& name) {
   return name.size() == 43 && std::all_of(name.begin(), name.end(), [](char c) {
            return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
@@ -158,8 +137,8 @@ bool LooksLikeId(const std::string& name) {
 }  // namespace
 
 ImportJobs::ImportJobs(const ServeOptions& options, const core::Clock& clock,
-                       SnapshotCache* snapshots)
-    : options_(options), clock_(clock), snapshots_(snapshots) {}
+                       SnapshotCache* snapshots, ResultsRefresher* refresher)
+    : options_(options), clock_(clock), snapshots_(snapshots), refresher_(refresher) {}
 
 ImportJobs::~ImportJobs() {
   std::thread worker;
@@ -249,6 +228,7 @@ core::Result<std::string> ImportJobs::Check(const std::string& user,
   }
   ingest::ImportOptions dry;
   dry.dry_run = true;
+  if (read_hook_) dry.on_read = [this](const std::string&, size_t, size_t) { read_hook_(); };
   auto outcome = ingest::ImportPackage(package, **db, clock_, dry);
   if (!outcome.ok()) {
     job->state = State::kFailed;
@@ -336,6 +316,9 @@ void ImportJobs::Run(std::shared_ptr<ImportJob> job) {
   const auto started = std::chrono::steady_clock::now();
   std::string error, recompute_error;
   std::optional<ingest::ImportOutcome> result;
+  // No background recompute beside the import and its own recompute.
+  std::unique_lock<std::mutex> hold;
+  if (refresher_ != nullptr) hold = refresher_->Hold();
   try {
     auto db = store::OpenSqlite(options_.db_path, {.create = false});
     if (!db.ok()) {
@@ -345,6 +328,7 @@ void ImportJobs::Run(std::shared_ptr<ImportJob> job) {
       // Two files are read at once; the bar shows the bytes read of all of them.
       std::map<std::string, std::pair<size_t, size_t>> reading;  // guarded by mutex_
       options.on_read = [&](const std::string& file, size_t done, size_t total) {
+        if (read_hook_) read_hook_();
         double fraction = 0;
         {
           std::lock_guard lock(mutex_);
@@ -392,6 +376,7 @@ void ImportJobs::Run(std::shared_ptr<ImportJob> job) {
   } catch (const std::exception&) {
     error = "Noe gikk galt på tjeneren under importen.";
   }
+  if (hold.owns_lock()) hold.unlock();
   RemoveFolder(folder);
   if (snapshots_ != nullptr) snapshots_->Invalidate();
 
@@ -409,6 +394,30 @@ void ImportJobs::Run(std::shared_ptr<ImportJob> job) {
     job->error = std::move(error);
   }
   // Nothing after this: Start joins this thread once no job is running.
+}
+
+void ImportJobs::Forget(const std::string& id) {
+  std::lock_guard lock(mutex_);
+  auto it = jobs_.find(id);
+  if (it == jobs_.end() || it->second->state == State::kRunning) return;
+  RemoveFolder(it->second->folder);
+  jobs_.erase(it);
+}
+
+void ImportJobs::RemoveLeftovers() {
+  std::lock_guard lock(mutex_);
+  std::error_code ec;
+  for (fs::directory_iterator entry(options_.upload_dir, ec), end; !ec && entry != end;
+       entry.increment(ec)) {
+    const std::string name = entry->path().filename().string();
+    std::error_code entry_ec;
+    // is_directory of the entry itself: a symbolic link named like a token is left alone.
+    if (!LooksLikeId(name) || jobs_.count(name) > 0 ||
+        !fs::is_directory(entry->symlink_status(entry_ec))) {
+      continue;
+    }
+    RemoveFolder(entry->path().string());
+  }
 }
 
 std::optional<ImportJob> ImportJobs::Find(const std::string& id) {
@@ -461,17 +470,6 @@ void ImportJobs::Sweep() {
     } else {
       ++it;
     }
-  }
-  // Packages that waited for confirmation when an earlier run of the server stopped.
-  std::error_code ec;
-  const auto old = fs::file_time_type::clock::now() - kMaxAge;
-  for (fs::directory_iterator entry(options_.upload_dir, ec), end; !ec && entry != end;
-       entry.increment(ec)) {
-    const std::string name = entry->path().filename().string();
-    std::error_code entry_ec;
-    if (!LooksLikeId(name) || jobs_.count(name) > 0 || !entry->is_directory(entry_ec)) continue;
-    auto written = fs::last_write_time(entry->path(), entry_ec);
-    if (!entry_ec && written < old) RemoveFolder(entry->path().string());
   }
 }
 

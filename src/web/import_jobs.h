@@ -4,14 +4,15 @@
 // shows, then the indicators are recomputed (as `agp import` does). The import itself is
 // all-or-nothing (ingest::ImportPackage). One import runs at a time.
 //
-// Jobs live in memory: a restart forgets them (and the packages that waited for confirmation are
-// swept from the upload folder a day later). The upload folder is removed as soon as the package
+// Jobs live in memory: a restart forgets them, and the server's start removes what they left in
+// the upload folder (RemoveLeftovers). The upload folder is removed as soon as the package
 // cannot or need not be imported any more: with errors, after the import, after a failure.
 // Jobs older than a day are forgotten when the next package comes. Nothing here writes the
 // packages' contents to a log. Thread-safe.
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -26,6 +27,8 @@
 #include "web/context.h"
 
 namespace agp::web {
+
+class ResultsRefresher;
 
 // One file of an upload: the name the browser sent and its bytes (both owned by the caller), or,
 // for an upload the server streamed to disk, the file it was saved in (`path`, on the same file
@@ -73,8 +76,10 @@ struct ImportJob {
 class ImportJobs {
  public:
   // `options` gives db_path, data_dir (reference/deadlines.csv for the recompute) and upload_dir.
-  // `snapshots` (may be null) is invalidated after every import.
-  ImportJobs(const ServeOptions& options, const core::Clock& clock, SnapshotCache* snapshots);
+  // `snapshots` (may be null) is invalidated after every import; `refresher` (may be null) is
+  // held from an import's start to the end of its recompute.
+  ImportJobs(const ServeOptions& options, const core::Clock& clock, SnapshotCache* snapshots,
+             ResultsRefresher* refresher = nullptr);
   ~ImportJobs();  // waits for a running import to finish
   ImportJobs(const ImportJobs&) = delete;
   ImportJobs& operator=(const ImportJobs&) = delete;
@@ -91,6 +96,19 @@ class ImportJobs {
   // another import is running — with a message for the user.
   core::Status Start(const std::string& id, const std::string& user);
 
+  // Forgets a job that is not running and removes its folder (its check's audit entry could not
+  // be written). Unknown ids are ignored.
+  void Forget(const std::string& id);
+
+  // Removes what imports of an earlier run of the server left in the upload folder: the job
+  // folders and streamed uploads (folders named like RandomToken), and nothing else. For the
+  // server's start, when no job can own them; only one server may use an upload folder.
+  void RemoveLeftovers();
+
+  // Tests: called on the thread that reads a package (a check or an import) each time it
+  // reports progress, so that a test can hold it there. Set before the first Check.
+  void set_read_hook(std::function<void()> hook) { read_hook_ = std::move(hook); }
+
   // A copy of the job's state; nullopt when unknown.
   std::optional<ImportJob> Find(const std::string& id);
   // Every job of the last day, newest first (copies without the problem lists).
@@ -105,9 +123,11 @@ class ImportJobs {
   ServeOptions options_;
   const core::Clock& clock_;
   SnapshotCache* snapshots_;
+  ResultsRefresher* refresher_;
   std::mutex mutex_;
   std::unordered_map<std::string, std::shared_ptr<ImportJob>> jobs_;
   std::thread worker_;  // the last import started
+  std::function<void()> read_hook_;
 };
 
 }  // namespace agp::web

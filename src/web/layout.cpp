@@ -4,6 +4,7 @@
 
 #include "web/context.h"
 #include "web/html.h"
+#include "web/results_refresher.h"
 
 namespace agp::web {
 
@@ -97,10 +98,24 @@ void SendPage(Context& ctx, httplib::Response& res, const Page& page) {
     out += "</li></ol></nav>\n";
   }
   if (ctx.has_snapshot() && ctx.snapshot().stale && ctx.signed_in()) {
-    out +=
-        "<p class=\"notice notice-info\" role=\"status\">Nye data er importert, og "
-        "indikatorene beregnes på nytt. Til det er ferdig viser sidene tallene fra før "
-        "importen.</p>\n";
+    const Snapshot& snap = ctx.snapshot();
+    const ResultsRefresher* refresher = ctx.services().refresher;
+    const bool failed = refresher != nullptr && refresher->failed_version() == snap.data_version;
+    const std::string shown = snap.cube ? "viser sidene tallene fra dataversjon " +
+                                              std::to_string(snap.results_version) + "."
+                                        : "finnes det ingen tall å vise.";
+    if (failed) {
+      out +=
+          "<p class=\"notice notice-error\" role=\"alert\">Tallene kunne ikke beregnes på "
+          "nytt etter siste import (dataversjon " +
+          std::to_string(snap.data_version) + "), så " + shown +
+          " Be driftsansvarlig se i tjenerens logg og kjøre <code>agp recompute</code>.</p>\n";
+    } else {
+      out +=
+          "<p class=\"notice notice-info\" role=\"status\">Tallene beregnes på nytt etter "
+          "siste import (dataversjon " +
+          std::to_string(snap.data_version) + "). Til det er ferdig, " + shown + "</p>\n";
+    }
   }
   out += "<h1>";
   AppendEscaped(out, page.title);

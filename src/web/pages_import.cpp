@@ -481,6 +481,7 @@ void UploadImport(Context& ctx, Response& res) {
              Count(job->check.report.warning_count) + " advarsler";
   }
   ctx.AuditObject(job ? job->label : *id, detail);
+  ctx.UndoIfNotAudited([&imports, id = *id] { imports.Forget(id); });
   SendRedirect(res, "/import/" + *id);
 }
 

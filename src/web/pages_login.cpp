@@ -128,7 +128,11 @@ void LogIn(Context& ctx, Response& res) {
                        "; Path=/logg-inn; Max-Age=15552000; HttpOnly; SameSite=Strict");
   }
   store::AuditEntry entry{0, ctx.clock().NowUtc(), session.user, "login", session.user, ""};
-  (void)db->AppendAudit(entry);
+  if (!db->AppendAudit(entry).ok()) {  // no session without its audit entry
+    ctx.services().sessions->Remove(token);
+    res = Response();
+    return SendError(ctx, res, 503, "Innloggingen kunne ikke skrives i loggen. Prøv igjen.");
+  }
   SendRedirect(res, SafeNext(ctx.param("neste")));
 }
 

@@ -26,7 +26,7 @@ const std::vector<Route>& Routes() {
       {"GET", "/indikatorer/([a-z0-9_]+)\\.xlsx", A::kSignedIn, "", DownloadIndicatorXlsx},
       {"GET", "/indikatorer/([a-z0-9_]+)", A::kSignedIn, "", ShowIndicator},
       {"GET", "/import", A::kAdmin, "", ShowImport},
-      {"POST", "/import", A::kAdmin, "import.check", UploadImport},
+      {"POST", "/import", A::kAdmin, "import.check", UploadImport, AuditWrite::kAfter},
       {"GET", "/import/([A-Za-z0-9_-]+)", A::kAdmin, "", ShowImportJob},
       {"POST", "/import/([A-Za-z0-9_-]+)/bekreft", A::kAdmin, "import", ConfirmImport},
       {"GET", "/policy", A::kSignedIn, "", ShowPolicies},
@@ -181,17 +181,12 @@ void Router::Handle(const httplib::Request& req, httplib::Response& res,
       route.handler(ctx, res);
       return;
     }
-    // A change: the handler's writes and the audit entry commit together or not at all.
     store::Database* db = ctx.db();
     if (db == nullptr) {
       SendError(ctx, res, 503, "Databasen kunne ikke åpnes nå. Prøv igjen om litt.");
       return;
     }
-    core::Status done = db->Atomically([&]() -> core::Status {
-      route.handler(ctx, res);
-      if (res.status >= 400) {
-        return core::Error(core::ErrorCode::kInvalidInput, "refused");  // nothing is kept
-      }
+    auto append_audit = [&]() -> core::Status {
       store::AuditEntry entry;
       entry.at = services_.clock->NowUtc();
       entry.actor = ctx.session()->user;
@@ -200,7 +195,24 @@ void Router::Handle(const httplib::Request& req, httplib::Response& res,
       entry.detail = ctx.audit_detail();
       if (auto e = db->AppendAudit(entry); !e.ok()) return e.error();
       return core::Ok{};
-    });
+    };
+    core::Status done = core::Ok{};
+    if (route.audit_write == AuditWrite::kAfter) {
+      // Long work that writes nothing: no transaction holds the write lock while it runs.
+      route.handler(ctx, res);
+      if (res.status >= 400) return;
+      done = append_audit();
+      if (!done.ok() && ctx.undo_) ctx.undo_();
+    } else {
+      // The handler's writes and the audit entry commit together or not at all.
+      done = db->Atomically([&]() -> core::Status {
+        route.handler(ctx, res);
+        if (res.status >= 400) {
+          return core::Error(core::ErrorCode::kInvalidInput, "refused");  // nothing is kept
+        }
+        return append_audit();
+      });
+    }
     services_.snapshots->Invalidate();
     if (!done.ok() && res.status < 400) {
       res = httplib::Response();

@@ -21,6 +21,18 @@ enum class Access {
 // Whether a session of `role` may use a route of `access`.
 bool Allows(Access access, core::Role role);
 
+// How a change and its audit entry reach the database.
+enum class AuditWrite {
+  // The handler's writes and the entry commit in one transaction, or neither does. The
+  // transaction holds the database's write lock, so the handler must be quick.
+  kTogether,
+  // The handler writes nothing through the request's database and may take long (the check of
+  // an uploaded package): it runs outside any transaction, and the entry is appended after it.
+  // When the entry cannot be written, the handler's undo (Context::UndoIfNotAudited) runs and
+  // the answer is an error.
+  kAfter,
+};
+
 struct Route {
   const char* method;   // "GET" or "POST"
   const char* pattern;  // a regular expression over the path; groups are ctx.match(i)
@@ -29,6 +41,7 @@ struct Route {
   // logout are written by their handlers).
   const char* audit;
   std::function<void(Context&, httplib::Response&)> handler;
+  AuditWrite audit_write = AuditWrite::kTogether;
 };
 
 // The table, in matching order.

@@ -1,6 +1,9 @@
 #include "web/server.h"
 
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
@@ -12,6 +15,7 @@
 #include "web/http_server.h"
 #include "web/import_jobs.h"
 #include "web/print_queue.h"
+#include "web/results_refresher.h"
 #include "web/routes.h"
 
 namespace agp::web {
@@ -24,12 +28,14 @@ struct WebServer::State {
   SessionStore sessions;
   LoginLimiter limiter;
   DeviceCookies devices;
+  ResultsRefresher refresher;
   ImportJobs imports;
   PrintQueue printer;
   Services services;
   Router router;
   HttpServer http;
   int listen_socket = -1;
+  int upload_lock = -1;  // the lock on the upload folder (TakeUploadFolder), held while serving
 
   State(ServeOptions o, const core::Clock& c)
       : options(std::move(o)),
@@ -38,12 +44,19 @@ struct WebServer::State {
         snapshots(
             &pool,
             (std::filesystem::path(options.data_dir) / "reference" / "national.csv").string()),
-        imports(options, clock, &snapshots),
+        refresher(options, clock, &snapshots),
+        imports(options, clock, &snapshots, &refresher),
         printer(options.pdf_queue),
         services{options,  &clock,   &pool,    &snapshots, &sessions,
-                 &limiter, &devices, &imports, &printer},
+                 &limiter, &devices, &imports, &printer, &refresher},
         router(services),
-        http(Limits(options)) {}
+        http(Limits(options)) {
+    // Stale results, found at the start or at any reload, are recomputed in the background.
+    snapshots.set_on_stale([this](int64_t data_version) { refresher.Request(data_version); });
+  }
+  ~State() {
+    if (upload_lock >= 0) ::close(upload_lock);
+  }
 
   static ConnectionLimits Limits(const ServeOptions& o) {
     ConnectionLimits limits;
@@ -119,8 +132,8 @@ httplib::Server::HandlerResponse LimitBody(WebServer::State& s, const httplib::R
 }
 
 // A folder in the upload folder for one streamed upload, removed with what is left in it (the
-// import job moves the package it keeps). Named like a job's folder, so that a crash leaves
-// nothing the start-up sweep does not know.
+// import job moves the package it keeps). Named like a job's folder, so that what a crash leaves
+// is removed when the server starts again (TakeUploadFolder).
 class Spool {
  public:
   explicit Spool(const std::string& upload_dir) {
@@ -211,6 +224,34 @@ void ReceiveUpload(WebServer::State& s, const httplib::Request& req, httplib::Re
   }
   if (!ok) return Refuse(res, 400, "Opplastingen ble avbrutt eller var ugyldig. Prøv igjen.");
   s.router.Handle(copy, res, &files);
+}
+
+// Makes the upload folder this server's alone (a lock file in it, held until the server ends)
+// and removes what imports of an earlier run left in it (issue 13, item 16): after a crash
+// nothing owns them. A folder that another running server holds is refused rather than swept.
+core::Status TakeUploadFolder(WebServer::State& s) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path root(s.options.upload_dir);
+  if (fs::create_directories(root, ec)) {
+    fs::permissions(root, fs::perms::owner_all, fs::perm_options::replace, ec);
+  }
+  const std::string lock_path = (root / ".agp-serve.lock").string();
+  const int fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0) {
+    return core::Error(core::ErrorCode::kIo,
+                       "kan ikke bruke mappen for opplastinger " + s.options.upload_dir);
+  }
+  if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    ::close(fd);
+    return core::Error(core::ErrorCode::kIo,
+                       "mappen for opplastinger " + s.options.upload_dir +
+                           " brukes av en annen agp serve; gi hver tjener sin egen mappe med "
+                           "--upload-dir");
+  }
+  s.upload_lock = fd;
+  s.imports.RemoveLeftovers();
+  return core::Ok{};
 }
 
 // One line of the access log: method, path as sent (still percent-encoded), status,
@@ -337,6 +378,10 @@ core::Result<int> WebServer::Bind() {
                                                  std::to_string(s.options.port) +
                                                  " (er porten i bruk?)");
   }
+  // Bound, not yet serving: nothing can use the upload folder before it is taken.
+  if (s.upload_lock < 0) {
+    if (core::Status taken = TakeUploadFolder(s); !taken.ok()) return taken.error();
+  }
   return port;
 }
 
@@ -349,5 +394,9 @@ void WebServer::Stop() {
 size_t WebServer::waiting_connections() const { return state_->http.waiting(); }
 
 PrintQueue& WebServer::print_queue() { return state_->printer; }
+
+ImportJobs& WebServer::imports() { return state_->imports; }
+
+ResultsRefresher& WebServer::refresher() { return state_->refresher; }
 
 }  // namespace agp::web

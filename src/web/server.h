@@ -12,7 +12,9 @@
 
 namespace agp::web {
 
+class ImportJobs;
 class PrintQueue;
+class ResultsRefresher;
 
 class WebServer {
  public:
@@ -21,9 +23,10 @@ class WebServer {
   WebServer(const WebServer&) = delete;
   WebServer& operator=(const WebServer&) = delete;
 
-  // Checks the database and the asset folders and binds the port (options.port; 0 picks a free
-  // one). Returns the port. Errors: the database cannot be opened, assets are missing, the port is
-  // taken.
+  // Checks the database and the asset folders, binds the port (options.port; 0 picks a free one)
+  // and takes the upload folder (removing what imports of an earlier run left there). Returns the
+  // port. Errors: the database cannot be opened, assets are missing, the port is taken, another
+  // server uses the upload folder.
   core::Result<int> Bind();
   // Serves until Stop() (blocking).
   void Listen();
@@ -41,6 +44,10 @@ class WebServer {
   size_t waiting_connections() const;
   // The queue of PDF reports (tests hold the printer with it).
   PrintQueue& print_queue();
+  // The imports started from the web (tests hold a check with it).
+  ImportJobs& imports();
+  // The background recompute of stale results (tests hold it with Hold).
+  ResultsRefresher& refresher();
 
   struct State;
 

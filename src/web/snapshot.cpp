@@ -86,19 +86,24 @@ void SnapshotCache::Invalidate() {
 
 core::Result<std::shared_ptr<const Snapshot>> SnapshotCache::Current(
     std::chrono::milliseconds recheck) {
-  std::lock_guard lock(mutex_);
-  auto now = std::chrono::steady_clock::now();
-  if (current_ && now - checked_ < recheck) return current_;
-  auto db = pool_->Acquire();
-  if (!db.ok()) return db.error();
-  auto stamp = (*db)->ChangeStamp();
-  if (!stamp.ok()) return stamp.error();
-  checked_ = now;
-  if (current_ && current_->stamp == *stamp) return current_;
-  auto built = Build(**db, *stamp, current_.get());
-  if (!built.ok()) return built.error();
-  current_ = *built;
-  return current_;
+  std::shared_ptr<const Snapshot> built;
+  {
+    std::lock_guard lock(mutex_);
+    auto now = std::chrono::steady_clock::now();
+    if (current_ && now - checked_ < recheck) return current_;
+    auto db = pool_->Acquire();
+    if (!db.ok()) return db.error();
+    auto stamp = (*db)->ChangeStamp();
+    if (!stamp.ok()) return stamp.error();
+    checked_ = now;
+    if (current_ && current_->stamp == *stamp) return current_;
+    auto made = Build(**db, *stamp, current_.get());
+    if (!made.ok()) return made.error();
+    current_ = *made;
+    built = current_;
+  }
+  if (built->stale && on_stale_) on_stale_(built->data_version);
+  return built;
 }
 
 core::Result<std::shared_ptr<const Snapshot>> SnapshotCache::Build(store::Database& db,
@@ -106,15 +111,24 @@ core::Result<std::shared_ptr<const Snapshot>> SnapshotCache::Build(store::Databa
                                                                    const Snapshot* previous) {
   auto snap = std::make_shared<Snapshot>();
   snap->stamp = std::move(stamp);
+  auto version = db.DataVersion();
+  if (!version.ok()) return version.error();
+  snap->data_version = *version;
   auto cube = metrics::LoadResults(db);
   if (cube.ok()) {
     snap->cube = std::make_shared<const metrics::MeasureCube>(std::move(cube).value());
+    snap->results_version = snap->data_version;
   } else {
+    // Between an import's commit and its recomputed results (or after a crash between the two):
+    // the last figures, marked, while the new ones are computed.
     snap->results_error = cube.error().message();
+    snap->stale = snap->data_version > 0;
     if (previous != nullptr && previous->cube) {
-      // Between an import's commit and its recomputed results: show the last figures, marked.
       snap->cube = previous->cube;
-      snap->stale = true;
+      snap->results_version = previous->results_version;
+    } else if (auto stored = metrics::LoadStoredResults(db); stored.ok()) {
+      snap->cube = std::make_shared<const metrics::MeasureCube>(std::move(stored->cube));
+      snap->results_version = stored->data_version;
     }
   }
   if (auto header = db.LoadResults(false); header.ok() && header->has_value()) {

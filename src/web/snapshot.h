@@ -3,11 +3,14 @@
 // shared by every request (DESIGN §2: pages read precomputed values, never recompute).
 //
 // A Snapshot is immutable once built; SnapshotCache hands out the current one and builds a new
-// one when the database's change stamp moves (an import, a policy version, an assessment, a
-// user). Rendered page bodies are cached per snapshot and audience. Thread-safe.
+// one when the database's change stamp moves (an import, new results, a policy version, an
+// assessment, a user). Results older than the data are shown, marked stale, until new ones are
+// computed. Rendered page bodies are cached per snapshot and audience. Thread-safe.
 #pragma once
 
 #include <chrono>
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -38,8 +41,12 @@ class Snapshot {
  public:
   std::string stamp;                                 // the change stamp it was built from
   std::shared_ptr<const metrics::MeasureCube> cube;  // null when nothing is computed yet
-  std::string results_error;                         // why there is no cube
-  bool stale = false;  // the cube is the previous results; new ones are being computed
+  std::string results_error;                         // why the results are not current
+  // The stored results are not of the current data (an import's recompute has not finished, or
+  // never ran): `cube`, when set, holds the older figures until the new ones are computed.
+  bool stale = false;
+  int64_t data_version = 0;     // of the data
+  int64_t results_version = 0;  // the data version `cube` was computed from
   metrics::ReferenceFigures reference;
   std::optional<store::ImportRecord> last_import;
   std::string computed_at;
@@ -105,6 +112,11 @@ class SnapshotCache {
       std::chrono::milliseconds recheck = std::chrono::milliseconds(1000));
   // Forces the next Current() to look at the database (after a change made by this server).
   void Invalidate();
+  // Called with the data version, outside the cache's lock, after building a snapshot whose
+  // results are stale (the server then recomputes them: ResultsRefresher). Before Current.
+  void set_on_stale(std::function<void(int64_t data_version)> on_stale) {
+    on_stale_ = std::move(on_stale);
+  }
 
  private:
   // `previous` lends its results while new ones are being computed after an import.
@@ -116,6 +128,7 @@ class SnapshotCache {
   std::mutex mutex_;
   std::shared_ptr<const Snapshot> current_;
   std::chrono::steady_clock::time_point checked_{};
+  std::function<void(int64_t)> on_stale_;
 };
 
 }  // namespace agp::web

@@ -139,6 +139,8 @@ contains "the national figure stands beside ours" out "7.7"
 sqlite3 "$work/ind.db" "UPDATE meta SET value = value + 1 WHERE key = 'data_version'"
 check "stale results are refused" 3 "$AGP" --db "$work/ind.db" indicators --period 2024
 contains "it says what to do" err "agp recompute"
+check "status with stale results" 0 "$AGP" --db "$work/ind.db" status
+contains "status says they are stale and what recomputes them" out "Utdatert: dataene er på versjon"
 check "importing the same package again finishes an interrupted recompute" 0 "$AGP" --db "$work/ind.db" import "$work/pakke"
 contains "it recomputes" out "Indikatorene er beregnet"
 sqlite3 "$work/ind.db" "UPDATE meta SET value = value + 1 WHERE key = 'data_version'"
@@ -301,11 +303,11 @@ check "an unknown audience" 1 "$AGP" --db "$work/ind.db" report --period 2024 --
 
 # agp serve (the web app): a missing database, and a port another server holds.
 check "serve without a database" 3 "$AGP" --db "$work/missing.db" serve --port 0
-"$AGP" --db "$work/ind.db" serve --port 0 --quiet > "$work/serve.out" 2>&1 &
+"$AGP" --db "$work/ind.db" serve --port 0 --quiet --upload-dir "$work/uploads" > "$work/serve.out" 2>&1 &
 serve_pid=$!
 for _ in $(seq 50); do grep -q "127.0.0.1:" "$work/serve.out" && break; sleep 0.1; done
 port=$(sed -n 's#.*127.0.0.1:\([0-9]*\)/.*#\1#p' "$work/serve.out")
-check "serve on a port that is taken" 3 "$AGP" --db "$work/ind.db" serve --port "$port"
+check "serve on a port that is taken" 3 "$AGP" --db "$work/ind.db" serve --port "$port" --upload-dir "$work/uploads2"
 contains "it says the port may be in use" err "er porten i bruk"
 check "a trusted proxy that is no address" 1 "$AGP" --db "$work/ind.db" serve --port 0 --trusted-proxy proxy.example
 contains "it says what an address is" err "not an IPv4 or IPv6 address"
