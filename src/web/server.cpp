@@ -48,7 +48,7 @@ struct WebServer::State {
         imports(options, clock, &snapshots, &refresher),
         printer(options.pdf_queue),
         services{options,  &clock,   &pool,    &snapshots, &sessions,
-                 &limiter, &devices, &imports, &printer, &refresher},
+                 &limiter, &devices, &imports, &printer,   &refresher},
         router(services),
         http(Limits(options)) {
     // Stale results, found at the start or at any reload, are recomputed in the background.
