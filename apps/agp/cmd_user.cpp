@@ -7,6 +7,7 @@
 #include <functional>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -64,17 +65,25 @@ std::string JoinUnits(const std::vector<std::string>& units, const char* separat
   return out;
 }
 
-int Add(const GlobalOptions* g, const UserOptions& o) {
+// The role of `o` when its units fit it (a leader has at least one, the others none); else says
+// why on stderr and gives nullopt.
+std::optional<core::Role> RoleWithUnits(const UserOptions& o) {
   const auto role = core::ParseRole(o.role);
-  if (!role) return kExitUsage;  // CLI11 checked the word
+  if (!role) return std::nullopt;  // CLI11 checked the word
   if (*role == core::Role::kLeader && o.units.empty()) {
     std::fprintf(stderr, "agp: en leder trenger minst én enhet (--unit ID)\n");
-    return kExitUsage;
+    return std::nullopt;
   }
   if (*role != core::Role::kLeader && !o.units.empty()) {
     std::fprintf(stderr, "agp: bare ledere har egne enheter (--unit gjelder --role leader)\n");
-    return kExitUsage;
+    return std::nullopt;
   }
+  return role;
+}
+
+int Add(const GlobalOptions* g, const UserOptions& o) {
+  const auto role = RoleWithUnits(o);
+  if (!role) return kExitUsage;
   auto db = OpenExisting(g);
   if (!db) return kExitFailure;
   if (int rc = kExitOk; !UnitsExist(*db, o.units, &rc)) return rc;
@@ -198,16 +207,8 @@ int Logout(const GlobalOptions* g, const UserOptions& o) {
 }
 
 int ChangeRole(const GlobalOptions* g, const UserOptions& o) {
-  const auto role = core::ParseRole(o.role);
-  if (!role) return kExitUsage;  // CLI11 checked the word
-  if (*role == core::Role::kLeader && o.units.empty()) {
-    std::fprintf(stderr, "agp: en leder trenger minst én enhet (--unit ID)\n");
-    return kExitUsage;
-  }
-  if (*role != core::Role::kLeader && !o.units.empty()) {
-    std::fprintf(stderr, "agp: bare ledere har egne enheter (--unit gjelder --role leader)\n");
-    return kExitUsage;
-  }
+  const auto role = RoleWithUnits(o);
+  if (!role) return kExitUsage;
   {
     auto db = OpenExisting(g);
     if (!db) return kExitFailure;
