@@ -27,9 +27,7 @@ using testing::Between;
 class Accounts : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = fs::temp_directory_path() / ("agp-accounts-test-" + std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
+    dir_ = testing::FreshTestDir("agp-accounts-test");
     db_path_ = (dir_ / "web.db").string();
     auto db = store::OpenSqlite(db_path_);
     ASSERT_TRUE(db.ok());
@@ -58,18 +56,12 @@ class Accounts : public ::testing::Test {
     ASSERT_TRUE(testing::AddAccount(**db, "tv-a", "union", kPassword, clock_));
     db->reset();
 
-    server_ = new WebServer(testing::TestServeOptions(db_path_, dir_), clock_);
-    server_->set_access_log(false);
-    auto port = server_->Bind();
-    ASSERT_TRUE(port.ok()) << port.error().message();
-    port_ = *port;
-    thread_ = new std::thread([] { server_->Listen(); });
+    server_ = new testing::RunningServer;
+    ASSERT_TRUE(server_->Start(testing::TestServeOptions(db_path_, dir_), clock_));
+    port_ = server_->port();
   }
 
   static void TearDownTestSuite() {
-    if (server_ != nullptr) server_->Stop();
-    if (thread_ != nullptr) thread_->join();
-    delete thread_;
     delete server_;
     fs::remove_all(dir_);
   }
@@ -146,8 +138,7 @@ class Accounts : public ::testing::Test {
   static inline fs::path dir_;
   static inline std::string db_path_;
   static inline core::FixedClock clock_{core::Date::FromYmd(2025, 6, 1)};
-  static inline WebServer* server_ = nullptr;
-  static inline std::thread* thread_ = nullptr;
+  static inline testing::RunningServer* server_ = nullptr;
   static inline int port_ = 0;
   static inline std::string unit_, other_unit_;
 };

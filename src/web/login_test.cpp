@@ -24,9 +24,7 @@ constexpr const char* kPassword = "et-langt-passord-for-test";
 class LoginTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = fs::temp_directory_path() / ("agp-login-test-" + std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
+    dir_ = testing::FreshTestDir("agp-login-test");
     db_path_ = (dir_ / "web.db").string();
     auto db = store::OpenSqlite(db_path_);
     ASSERT_TRUE(db.ok());
@@ -39,16 +37,8 @@ class LoginTest : public ::testing::Test {
   void Start(std::vector<std::string> trusted_proxies = {}) {
     ServeOptions options = testing::TestServeOptions(db_path_, dir_);
     options.trusted_proxies = std::move(trusted_proxies);
-    server_ = std::make_unique<WebServer>(options, clock_);
-    server_->set_access_log(false);
-    auto port = server_->Bind();
-    ASSERT_TRUE(port.ok()) << port.error().message();
-    port_ = *port;
-    thread_ = std::thread([this] { server_->Listen(); });
-  }
-  void TearDown() override {
-    if (server_) server_->Stop();
-    if (thread_.joinable()) thread_.join();
+    ASSERT_TRUE(server_.Start(options, clock_));
+    port_ = server_.port();
   }
 
   // A browser: its cookie for known devices and, behind the proxy, the address the proxy sees.
@@ -91,8 +81,7 @@ class LoginTest : public ::testing::Test {
   static inline fs::path dir_;
   static inline std::string db_path_;
   static inline core::FixedClock clock_{core::Date::FromYmd(2025, 6, 1)};
-  std::unique_ptr<WebServer> server_;
-  std::thread thread_;
+  testing::RunningServer server_;
   int port_ = 0;
 };
 

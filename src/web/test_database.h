@@ -4,9 +4,12 @@
 #pragma once
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
+#include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "core/clock.h"
@@ -17,6 +20,7 @@
 #include "store/database.h"
 #include "store/passwords.h"
 #include "web/context.h"
+#include "web/server.h"
 #include "web/test_support.h"
 
 namespace agp::web::testing {
@@ -72,5 +76,45 @@ inline ServeOptions TestServeOptions(const std::string& db_path, const std::file
   options.threads = threads;
   return options;
 }
+
+// A fresh, empty folder for one test program's files: the temporary folder's `name`-PID.
+inline std::filesystem::path FreshTestDir(const std::string& name) {
+  const auto dir =
+      std::filesystem::temp_directory_path() / (name + "-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+// A WebServer bound to a free loopback port and served on a thread of its own, without an access
+// log, until Stop() or the end of the object.
+class RunningServer {
+ public:
+  RunningServer() = default;
+  RunningServer(const RunningServer&) = delete;
+  RunningServer& operator=(const RunningServer&) = delete;
+  ~RunningServer() { Stop(); }
+
+  ::testing::AssertionResult Start(const ServeOptions& options, const core::Clock& clock) {
+    server_ = std::make_unique<WebServer>(options, clock);
+    server_->set_access_log(false);
+    auto port = server_->Bind();
+    if (!port.ok()) return ::testing::AssertionFailure() << port.error().message();
+    port_ = *port;
+    thread_ = std::thread([this] { server_->Listen(); });
+    return ::testing::AssertionSuccess();
+  }
+  void Stop() {
+    if (server_) server_->Stop();
+    if (thread_.joinable()) thread_.join();
+    server_.reset();
+  }
+  int port() const { return port_; }
+
+ private:
+  std::unique_ptr<WebServer> server_;
+  std::thread thread_;
+  int port_ = 0;
+};
 
 }  // namespace agp::web::testing
