@@ -124,6 +124,12 @@ struct FollowupEvent {
   int32_t employee = -1;
   FollowupKind kind = FollowupKind::kFollowupPlan;
   Date date;
+  // Recorded in agp by a leader or HR (DESIGN §10.2), not imported: kept apart from followup.csv
+  // and never removed by a re-import. The store merges these in when it loads the workforce.
+  bool recorded_in_app = false;
+  // "Åpenbart unødvendig" recorded for the duty instead of doing it (arbeidsmiljøloven § 4-6 (3)
+  // and (4) allow it); only from the app, always with a reason.
+  bool unnecessary = false;
 };
 
 // The optional files of a package; a package that lacks one leaves those records as they are.

@@ -99,7 +99,10 @@ Input::Input(const core::Workforce& workforce) : w(&workforce) {
       &rows);
   for (int e = 0; e < n; ++e) {
     std::sort(rows.begin() + row_begin[e], rows.begin() + row_begin[e + 1],
-              [&](int32_t a, int32_t b) { return periods[a].start < periods[b].start; });
+              [&](int32_t a, int32_t b) {
+                return periods[a].start != periods[b].start ? periods[a].start < periods[b].start
+                                                            : a < b;
+              });
   }
 
   std::vector<int32_t> sick;
@@ -114,8 +117,10 @@ Input::Input(const core::Workforce& workforce) : w(&workforce) {
   for (int32_t& a : absences) a = sick[a];
   for (int e = 0; e < n; ++e) {
     std::sort(absences.begin() + absence_begin[e], absences.begin() + absence_begin[e + 1],
-              [&](int32_t a, int32_t b) {
-                return workforce.absences[a].start < workforce.absences[b].start;
+              [&](int32_t a, int32_t b) {  // by start, then file line (DESIGN §10.1)
+                const core::Date sa = workforce.absences[a].start;
+                const core::Date sb = workforce.absences[b].start;
+                return sa != sb ? sa < sb : a < b;
               });
   }
 
@@ -287,8 +292,7 @@ MeasureCube ComputeMeasures(const core::Workforce& w, const EngineOptions& optio
   const core::WorkingDays working_days(first, last);
   auto sick_and_followup = [&] {
     internal::CountSickLeave(in, h, tree, working_days, &cube);
-    internal::CountFollowup(in, h, tree, options.followup_plan_days, options.dialogue_meeting1_days,
-                            &cube);
+    internal::CountFollowup(in, h, tree, options, &cube);
   };
   if (options.threads > 1) {
     std::thread worker(sick_and_followup);

@@ -17,6 +17,9 @@ struct EngineOptions {
   // Statutory deadlines in days (data/reference/deadlines.csv; arbeidsmiljøloven §4-6).
   int followup_plan_days = 28;
   int dialogue_meeting1_days = 49;
+  // Sick rows at most this many days apart form one follow-up case (DESIGN §10.1; NAV's
+  // oppfølgingstilfelle, the arbeidsgiverperiode of folketrygdloven § 8-19).
+  int case_join_days = 16;
   // Threads for the independent passes (staff on the count dates; sick leave and follow-up).
   int threads = 2;
 };

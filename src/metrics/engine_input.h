@@ -8,6 +8,7 @@
 
 #include "core/calendar.h"
 #include "core/records.h"
+#include "metrics/engine.h"
 #include "metrics/measure_cube.h"
 #include "metrics/unit_tree.h"
 
@@ -78,7 +79,25 @@ bool AnyDateIn(const core::Date* begin, const core::Date* end, core::Date from, 
 void CountStaff(const Input& in, const Horizon& h, const UnitTree& tree, MeasureCube* cube);
 void CountSickLeave(const Input& in, const Horizon& h, const UnitTree& tree,
                     const core::WorkingDays& wd, MeasureCube* cube);
-void CountFollowup(const Input& in, const Horizon& h, const UnitTree& tree, int plan_days,
-                   int meeting1_days, MeasureCube* cube);
+void CountFollowup(const Input& in, const Horizon& h, const UnitTree& tree,
+                   const EngineOptions& options, MeasureCube* cube);
+
+// A sick-leave follow-up case (DESIGN §10.1): the sick rows in.absences[first, last) of one
+// employee, which are sorted by start, then file line.
+struct CaseSpan {
+  int32_t first = 0;
+  int32_t last = 0;
+  core::Date start;
+  core::Date end;       // the latest end among the rows
+  bool doctor = false;  // holds a legemeldt row
+};
+// Appends the cases of employee `e` built from the rows that start on or before `known_on`: a row
+// joins the current case when start − case end − 1 ≤ join_days.
+void CasesOf(const Input& in, int32_t e, core::Date known_on, int join_days,
+             std::vector<CaseSpan>* out);
+// Fully absent on `day`: the largest grade among the case's rows covering the day is 100.
+bool FullyAbsentOn(const Input& in, const CaseSpan& c, core::Date day);
+// The unit the case counts in on `day` (DESIGN §10.1), -1 when the person has no position row.
+int32_t CaseUnitOn(const Input& in, int32_t e, const CaseSpan& c, core::Date day);
 
 }  // namespace agp::metrics::internal

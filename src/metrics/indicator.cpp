@@ -21,8 +21,9 @@ constexpr std::string_view kKsPay =
     "KS, «Stadig synkende lønnsgap mellom kvinner og menn» (ks.no): likelønn, pay converted to "
     "full time";
 constexpr std::string_view kAml46 =
-    "Arbeidsmiljøloven §4-6 (oppfølgingsplan at four weeks, dialogmøte 1 at seven weeks); the "
-    "deadlines are data in data/reference/deadlines.csv";
+    "Arbeidsmiljøloven § 4-6 (3) (oppfølgingsplan at four weeks) and (4) (dialogmøte 1 at seven "
+    "weeks); cases as NAV's oppfølgingstilfelle (16 days, folketrygdloven § 8-19); the deadlines "
+    "are data in data/reference/deadlines.csv";
 constexpr std::string_view kDialogue =
     "agp's own measure of the development dialogue (medarbeidersamtale) duty in the employer "
     "policy";
@@ -44,7 +45,8 @@ constexpr std::string_view kKsPayNb =
     "KS, «Stadig synkende lønnsgap mellom kvinner og menn» (ks.no): likelønn, lønn omregnet til "
     "heltid";
 constexpr std::string_view kAml46Nb =
-    "Arbeidsmiljøloven §4-6 (oppfølgingsplan innen fire uker, dialogmøte 1 innen sju uker); "
+    "Arbeidsmiljøloven § 4-6 (3) (oppfølgingsplan innen fire uker) og (4) (dialogmøte 1 innen "
+    "sju uker); tilfeller som NAVs oppfølgingstilfelle (16 dager, folketrygdloven § 8-19); "
     "fristene ligger som data i data/reference/deadlines.csv";
 constexpr std::string_view kDialogueNb =
     "agps eget mål for plikten til medarbeidersamtale i arbeidsgiverpolitikken";
@@ -291,48 +293,61 @@ constexpr std::array<IndicatorInfo, kIndicatorCount> kIndicators = {{
     {IndicatorId::kFollowupPlanCompliance, "followup_plan_compliance",
      "Oppfølgingsplan innen fire uker", "Follow-up plan within four weeks", "%",
      Direction::kHigherIsBetter, ValueKind::kPercent, false,
-     "distinct persons behind the qualifying absences",
-     "qualifying absences with an `oppfolgingsplan` event dated from the start to the deadline day",
-     "`legemeldt` absences of at least the deadline's length whose deadline day falls in the "
-     "period",
-     "% of `legemeldt` absences whose length is ≥ 28 days and whose 28th day (start + 27) falls in "
-     "the period with an `oppfolgingsplan` event for the person dated between the start and the "
-     "28th day. The absence counts in the unit of its position (or the person's main position) on "
-     "that day.",
+     "distinct persons behind the qualifying follow-up cases",
+     "qualifying cases with an `oppfolgingsplan` event dated from the case start to the deadline "
+     "day",
+     "follow-up cases holding a `legemeldt` row, of at least the deadline's length, whose deadline "
+     "day falls in the period",
+     "% of follow-up cases (a person's sick rows joined when one starts at most 16 days after the "
+     "case's end) that hold a `legemeldt` row, last at least 28 days (case end − case start + 1) "
+     "and whose 28th day (case start + 27) falls in the period, with an `oppfolgingsplan` event "
+     "for "
+     "the person (imported or recorded in agp, where «åpenbart unødvendig» with a reason counts as "
+     "the law's exception) dated between the case start and the 28th day. The "
+     "case counts in the unit of the row covering that day (its position's unit that day, or the "
+     "person's main position).",
      kAml46,
      // bokmål
-     "personer (hver talt én gang) bak fraværene som inngår",
-     "fraværene som inngår, der det finnes en oppfølgingsplan (oppfolgingsplan) datert fra "
-     "fraværets start til og med fristdagen",
-     "legemeldte fravær som varer minst like lenge som fristen, og der fristdagen faller i "
-     "perioden",
-     "Andel (%) av legemeldte fravær på minst 28 dager der dag 28 (startdato + 27) faller i "
-     "perioden, som har en oppfølgingsplan (hendelsen oppfolgingsplan) for personen datert fra og "
-     "med startdatoen til og med dag 28. Fraværet telles i enheten til stillingen sin (eller "
-     "personens hovedstilling) på dag 28.",
+     "personer (hver talt én gang) bak oppfølgingstilfellene som inngår",
+     "tilfellene som inngår, der det finnes en oppfølgingsplan (oppfolgingsplan) datert fra "
+     "tilfellets start til og med fristdagen",
+     "oppfølgingstilfeller med minst én legemeldt rad som varer minst like lenge som fristen, og "
+     "der fristdagen faller i perioden",
+     "Andel (%) av oppfølgingstilfellene (en persons fraværsrader slått sammen når en rad starter "
+     "høyst 16 dager etter at tilfellet sluttet) som har en legemeldt rad, varer minst 28 dager "
+     "(slutt − start + 1) og der dag 28 (tilfellets start + 27) faller i perioden, som har en "
+     "oppfølgingsplan (hendelsen oppfolgingsplan, importert eller registrert i agp, der «åpenbart "
+     "unødvendig» med begrunnelse teller som lovens unntak) for personen "
+     "datert fra og med tilfellets start til og med dag 28. Tilfellet telles i enheten til raden "
+     "som dekker dag 28 (stillingens enhet den dagen, eller personens hovedstilling).",
      kAml46Nb},
     {IndicatorId::kDialogueMeeting1Compliance, "dialogue_meeting1_compliance",
      "Dialogmøte 1 innen sju uker", "Dialogue meeting 1 within seven weeks", "%",
      Direction::kHigherIsBetter, ValueKind::kPercent, false,
-     "distinct persons behind the qualifying absences",
-     "qualifying absences with a `dialogmote1` event dated from the start to the deadline day",
-     "`legemeldt` absences with grade 100 of at least the deadline's length whose deadline day "
-     "falls in the period",
-     "% of `legemeldt` absences with grade 100 and length ≥ 49 days whose 49th day (start + 48) "
-     "falls in the period with a `dialogmote1` event for the person dated between the start and "
-     "the 49th day. The absence counts in the unit of its position (or the person's main "
-     "position) on that day.",
+     "distinct persons behind the qualifying follow-up cases",
+     "qualifying cases with a `dialogmote1` event dated from the case start to the deadline day",
+     "follow-up cases holding a `legemeldt` row, of at least the deadline's length, fully absent "
+     "on the deadline day that falls in the period",
+     "% of follow-up cases (as for followup_plan_compliance) that hold a `legemeldt` row, last at "
+     "least 49 days and are fully absent on their 49th day (case start + 48: the largest grade "
+     "among the case's rows covering that day is 100) where that day falls in the period, with a "
+     "`dialogmote1` event for the person (imported or recorded in agp, where «åpenbart unødvendig» "
+     "with a reason counts as the law's exception) dated between the case "
+     "start and the 49th day. The case counts in the unit of the row covering that day.",
      kAml46,
      // bokmål
-     "personer (hver talt én gang) bak fraværene som inngår",
-     "fraværene som inngår, der det finnes et dialogmøte 1 (dialogmote1) datert fra fraværets "
+     "personer (hver talt én gang) bak oppfølgingstilfellene som inngår",
+     "tilfellene som inngår, der det finnes et dialogmøte 1 (dialogmote1) datert fra tilfellets "
      "start til og med fristdagen",
-     "legemeldte fravær med fraværsgrad 100 som varer minst like lenge som fristen, og der "
-     "fristdagen faller i perioden",
-     "Andel (%) av legemeldte fravær med fraværsgrad 100 (helt borte fra arbeidet) på minst 49 "
-     "dager der dag 49 (startdato + 48) faller i perioden, som har et dialogmøte 1 (hendelsen "
-     "dialogmote1) for personen datert fra og med startdatoen til og med dag 49. Fraværet telles i "
-     "enheten til stillingen sin (eller personens hovedstilling) på dag 49.",
+     "oppfølgingstilfeller med minst én legemeldt rad som varer minst like lenge som fristen, helt "
+     "borte fra arbeidet på fristdagen, der fristdagen faller i perioden",
+     "Andel (%) av oppfølgingstilfellene (som for oppfølgingsplan) som har en legemeldt rad, varer "
+     "minst 49 dager og er helt borte fra arbeidet på dag 49 (tilfellets start + 48: høyeste "
+     "fraværsgrad blant radene som dekker dagen, er 100) der den dagen faller i perioden, som har "
+     "et dialogmøte 1 (hendelsen dialogmote1, importert eller registrert i agp, der «åpenbart "
+     "unødvendig» med begrunnelse teller som lovens unntak) for personen datert "
+     "fra og med tilfellets start til og med dag 49. Tilfellet telles i enheten til raden som "
+     "dekker dag 49.",
      kAml46Nb},
 }};
 

@@ -286,7 +286,10 @@ core::Result<EngineOptions> EngineOptionsFromDeadlines(const std::string& path, 
   if (!plan.ok()) return plan.error();
   auto meeting = deadlines->DaysOn("dialogue_meeting1", day);
   if (!meeting.ok()) return meeting.error();
+  auto join = deadlines->DaysOn("employer_period", day);
+  if (!join.ok()) return join.error();
   EngineOptions options;
+  options.case_join_days = *join;
   options.followup_plan_days = *plan;
   options.dialogue_meeting1_days = *meeting;
   return options;
