@@ -95,6 +95,20 @@ struct AuditEntry {
   std::string detail;  // a short text or JSON
 };
 
+// A follow-up event recorded in the app (DESIGN §10.2): a plan made or a dialogue meeting held on
+// `date`, or the duty judged "åpenbart unødvendig" with a reason. Keyed by the employee's key
+// (employee_id of the package), so it survives re-imports; appended, never changed.
+struct FollowupRecord {
+  int64_t id = 0;
+  std::string employee_key;
+  std::string event;  // oppfolgingsplan | dialogmote1
+  int64_t date = 0;   // days since 1970-01-01
+  bool unnecessary = false;
+  std::string reason;  // required when unnecessary
+  std::string recorded_by;
+  std::string recorded_at;  // UTC
+};
+
 // One core or other position active on a day, with its person: what a leader sees of the
 // individuals behind a figure (DESIGN §6). Sick-leave days are health data; the caller audits.
 struct StaffRow {
@@ -192,6 +206,13 @@ class Database {
   // `sick_from` and `day` (inclusive). Empty when the unit does not exist.
   virtual core::Result<std::vector<StaffRow>> StaffOn(const std::string& unit_key, int64_t day,
                                                       int64_t sick_from) = 0;
+  // Appends a follow-up event recorded in the app (its id is filled in) and bumps the data
+  // version, so that the results are recomputed. kInvalidInput for an unknown employee key or
+  // event, or "unnecessary" without a reason.
+  virtual core::Result<FollowupRecord> AddFollowupRecord(FollowupRecord r) = 0;
+  // Every recorded follow-up event, oldest first; `employee_key` empty for all.
+  virtual core::Result<std::vector<FollowupRecord>> FollowupRecords(
+      const std::string& employee_key = {}) = 0;
   // The keys of the stored units (unit_id of the package), in key order.
   virtual core::Result<std::vector<std::string>> UnitKeys() = 0;
   // Adds a user with their units in one transaction; fills in the id. kInvalidInput when the name

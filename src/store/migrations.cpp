@@ -190,6 +190,25 @@ BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;
 -- finds another epoch at a session's next request ends that session (issue 13 item 9).
 ALTER TABLE app_user ADD COLUMN session_epoch INTEGER NOT NULL DEFAULT 0;
 )sql"},
+      {6, "follow-up events recorded in the app", R"sql(
+-- A plan made, a dialogue meeting held, or a duty judged "åpenbart unødvendig" (with a reason),
+-- recorded by a leader or HR (DESIGN §10.2). Kept apart from the imported followup_event rows and
+-- keyed by the employee's key, so that a re-import never removes them; appended, never changed.
+CREATE TABLE followup_record (
+  id           INTEGER PRIMARY KEY,
+  employee_key TEXT NOT NULL,
+  event        TEXT NOT NULL CHECK (event IN ('oppfolgingsplan', 'dialogmote1')),
+  date         INTEGER NOT NULL,
+  unnecessary  INTEGER NOT NULL DEFAULT 0 CHECK (unnecessary IN (0, 1)),
+  reason       TEXT NOT NULL DEFAULT '',
+  recorded_by  TEXT NOT NULL,
+  recorded_at  TEXT NOT NULL,
+  CHECK (unnecessary = 0 OR reason <> '')
+);
+CREATE INDEX followup_record_by_employee ON followup_record(employee_key);
+CREATE TRIGGER followup_record_no_update BEFORE UPDATE ON followup_record
+BEGIN SELECT RAISE(ABORT, 'recorded follow-up events are not changed; record a new one'); END;
+)sql"},
   };
   return kMigrations;
 }

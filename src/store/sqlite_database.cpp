@@ -368,6 +368,59 @@ ORDER BY u.name, u.key, e.name, e.key, p.key
     return out;
   }
 
+  Result<FollowupRecord> AddFollowupRecord(FollowupRecord r) override {
+    if (r.event != "oppfolgingsplan" && r.event != "dialogmote1") {
+      return core::Error(core::ErrorCode::kInvalidInput,
+                         "ukjent oppfølgingshendelse «" + r.event + "»");
+    }
+    if (r.unnecessary && r.reason.empty()) {
+      return core::Error(core::ErrorCode::kInvalidInput,
+                         "«åpenbart unødvendig» må ha en begrunnelse");
+    }
+    Transaction tx(&db_);
+    if (core::Status s = tx.Begin(); !s.ok()) return s.error();
+    Statement known(db_.get(), "SELECT 1 FROM employee WHERE key = ?");
+    known.Bind(1, r.employee_key);
+    if (!known.Step()) {
+      if (!known.status().ok()) return known.status().error();
+      return core::Error(core::ErrorCode::kInvalidInput, "ukjent ansatt");
+    }
+    Statement insert(db_.get(),
+                     "INSERT INTO followup_record(employee_key, event, date, unnecessary, reason, "
+                     "recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    insert.Bind(1, r.employee_key)
+        .Bind(2, r.event)
+        .Bind(3, r.date)
+        .Bind(4, int64_t{r.unnecessary ? 1 : 0})
+        .Bind(5, r.reason)
+        .Bind(6, r.recorded_by)
+        .Bind(7, r.recorded_at);
+    if (core::Status s = insert.Run(); !s.ok()) return s.error();
+    r.id = sqlite3_last_insert_rowid(db_.get());
+    // The figures count these events: the stored results are now older than the data.
+    if (core::Status s = db_.Exec("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = "
+                                  "'data_version'");
+        !s.ok()) {
+      return s.error();
+    }
+    if (core::Status s = tx.Commit(); !s.ok()) return s.error();
+    return r;
+  }
+
+  Result<std::vector<FollowupRecord>> FollowupRecords(const std::string& employee_key) override {
+    Statement q(db_.get(),
+                "SELECT id, employee_key, event, date, unnecessary, reason, recorded_by, "
+                "recorded_at FROM followup_record WHERE ?1 = '' OR employee_key = ?1 ORDER BY id");
+    q.Bind(1, employee_key);
+    std::vector<FollowupRecord> out;
+    while (q.Step()) {
+      out.push_back({q.Int(0), q.Text(1), q.Text(2), q.Int(3), q.Int(4) != 0, q.Text(5), q.Text(6),
+                     q.Text(7)});
+    }
+    if (!q.status().ok()) return q.status().error();
+    return out;
+  }
+
   Result<std::vector<std::string>> UnitKeys() override {
     Statement q(db_.get(), "SELECT key FROM unit ORDER BY key");
     std::vector<std::string> out;
@@ -754,6 +807,22 @@ Result<core::Workforce> SqliteDatabase::LoadWorkforce() {
           {employee_index.at(q.Int(0)),
            core::ParseFollowupKind(q.View(1)).value_or(core::FollowupKind::kFollowupPlan),
            core::Date(static_cast<int32_t>(q.Int(2)))});
+    }
+    if (!q.status().ok()) return q.status().error();
+  }
+  {
+    // Events recorded in the app, for the employees of the data (DESIGN §10.2).
+    Statement q(db_.get(),
+                "SELECT e.id, r.event, r.date, r.unnecessary FROM followup_record r "
+                "JOIN employee e ON e.key = r.employee_key ORDER BY r.id");
+    while (q.Step()) {
+      core::FollowupEvent f{
+          employee_index.at(q.Int(0)),
+          core::ParseFollowupKind(q.View(1)).value_or(core::FollowupKind::kFollowupPlan),
+          core::Date(static_cast<int32_t>(q.Int(2)))};
+      f.recorded_in_app = true;
+      f.unnecessary = q.Int(3) != 0;
+      w.followup.push_back(f);
     }
     if (!q.status().ok()) return q.status().error();
   }

@@ -165,6 +165,48 @@ PolicyVersion Version(std::string document, std::string checksum) {
   return v;
 }
 
+TEST(SqliteFollowup, RecordedEventsSurviveReimportsCountInTheWorkforceAndMoveTheDataVersion) {
+  auto db = Open();
+  ASSERT_TRUE(db->ReplaceWorkforce(SmallWorkforce(), Record("a")).ok());
+  const int64_t before = *db->DataVersion();
+  FollowupRecord r;
+  r.employee_key = "A1";
+  r.event = "dialogmote1";
+  r.date = Date::FromYmd(2024, 4, 2).days();
+  r.recorded_by = "kari";
+  r.recorded_at = "2024-04-02T08:00:00Z";
+  auto added = db->AddFollowupRecord(r);
+  ASSERT_TRUE(added.ok()) << added.error().ToString();
+  EXPECT_GT(added->id, 0);
+  EXPECT_EQ(*db->DataVersion(), before + 1);
+  r.event = "oppfolgingsplan";
+  r.unnecessary = true;
+  EXPECT_EQ(db->AddFollowupRecord(r).error().code(), core::ErrorCode::kInvalidInput);  // no reason
+  r.reason = "kort fravær";
+  ASSERT_TRUE(db->AddFollowupRecord(r).ok());
+  r.employee_key = "nobody";
+  EXPECT_EQ(db->AddFollowupRecord(r).error().code(), core::ErrorCode::kInvalidInput);
+  r.employee_key = "A1";
+  r.event = "dialogmote2";  // NAV's meeting is not the leader's to record
+  EXPECT_EQ(db->AddFollowupRecord(r).error().code(), core::ErrorCode::kInvalidInput);
+
+  // A re-import of a package with follow-up events replaces those and keeps the recorded ones.
+  ASSERT_TRUE(db->ReplaceWorkforce(SmallWorkforce(), Record("b")).ok());
+  auto w = db->LoadWorkforce();
+  ASSERT_TRUE(w.ok());
+  ASSERT_EQ(w->followup.size(), 3u);
+  EXPECT_FALSE(w->followup[0].recorded_in_app);
+  EXPECT_TRUE(w->followup[1].recorded_in_app);
+  EXPECT_EQ(w->followup[1].kind, core::FollowupKind::kDialogueMeeting1);
+  EXPECT_FALSE(w->followup[1].unnecessary);
+  EXPECT_TRUE(w->followup[2].unnecessary);
+  // Writing back what was read (as a test might) does not copy them into the imported events.
+  ASSERT_TRUE(db->ReplaceWorkforce(*w, Record("c")).ok());
+  EXPECT_EQ(db->CountRows()->at("followup_events"), 1);
+  EXPECT_EQ(db->FollowupRecords()->size(), 2u);
+  EXPECT_EQ(db->FollowupRecords("A2")->size(), 0u);
+}
+
 TEST(SqlitePolicies, EveryVersionIsKeptAndTheSameDocumentIsNotAddedTwice) {
   auto db = OpenSqlite(":memory:");
   ASSERT_TRUE(db.ok());

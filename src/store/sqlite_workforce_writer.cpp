@@ -195,10 +195,16 @@ class SqliteWorkforceWriter final : public WorkforceWriter {
 
   Status WriteFollowup(const core::Workforce& w) override {
     if (present_.followup) {
+      // Events recorded in the app live in followup_record (a workforce read back carries them).
+      std::vector<size_t> imported;
+      imported.reserve(w.followup.size());
+      for (size_t i = 0; i < w.followup.size(); ++i) {
+        if (!w.followup[i].recorded_in_app) imported.push_back(i);
+      }
       Status s =
-          Insert("INSERT INTO followup_event(employee_id, event, date)", 3, w.followup.size(),
-                 [&](Statement& ins, int c, size_t i) {
-                   const core::FollowupEvent& f = w.followup[i];
+          Insert("INSERT INTO followup_event(employee_id, event, date)", 3, imported.size(),
+                 [&](Statement& ins, int c, size_t k) {
+                   const core::FollowupEvent& f = w.followup[imported[k]];
                    ins.Bind(c, employee_ids_[U(f.employee)]).Bind(c + 1, core::ToCode(f.kind));
                    ins.Bind(c + 2, static_cast<int64_t>(f.date.days()));
                  });
