@@ -7,12 +7,16 @@
 
 namespace agp::app {
 
+std::string CliActor() {
+  const char* user = std::getenv("USER");
+  return std::string("cli:") + (user != nullptr && *user != '\0' ? user : "ukjent");
+}
+
 int Audit(store::Database& db, const core::Clock& clock, const std::string& action,
           const std::string& object, const std::string& detail) {
-  const char* user = std::getenv("USER");
   store::AuditEntry e;
   e.at = clock.NowUtc();
-  e.actor = std::string("cli:") + (user != nullptr && *user != '\0' ? user : "ukjent");
+  e.actor = CliActor();
   e.action = action;
   e.object = object;
   e.detail = detail;

@@ -11,6 +11,9 @@ namespace agp::app {
 
 // Appends {now, "cli:<$USER>", action, object, detail}; prints the error and returns an exit
 // status other than 0 when it cannot be written.
+// "cli:<$USER>": who acts from the command line.
+std::string CliActor();
+
 int Audit(store::Database& db, const core::Clock& clock, const std::string& action,
           const std::string& object, const std::string& detail = "");
 

@@ -41,5 +41,6 @@ Command EvaluateCommand();
 Command UserCommand();
 Command ServeCommand();
 Command ReportCommand();
+Command FollowupCommand();
 
 }  // namespace agp::app

@@ -4,6 +4,7 @@
 set -uo pipefail
 AGP=$(realpath "$1")
 CASES=$(realpath "$(dirname "$0")/../cases/import")
+FOLLOWUP=$(realpath "$(dirname "$0")/../cases/followup/worklist_every_status")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
@@ -300,6 +301,36 @@ contains "it names the years there are" err "2024"
 check "an unknown audience" 1 "$AGP" --db "$work/ind.db" report --period 2024 --audience alle --out "$work/x.html"
 [[ "$(sqlite3 "$work/ind.db" "SELECT count(*) FROM audit_log WHERE action = 'report'")" -ge 4 ]] &&
   passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL reports are in the audit log"; }
+
+# agp followup (DESIGN §10.2): the worklist contract, events recorded from the command line, a
+# re-import that keeps them, and the audit entries.
+check "import the worklist case" 0 "$AGP" --db "$work/fu.db" import "$FOLLOWUP/package"
+check "record a plan made" 0 "$AGP" --db "$work/fu.db" followup record P3 --event oppfolgingsplan --date 2024-05-10
+check "record a duty judged unnecessary" 0 "$AGP" --db "$work/fu.db" followup record P4 --event oppfolgingsplan --date 2024-05-30 --unnecessary "Kort fravær; arbeidet er alt tilrettelagt"
+check "an unknown employee" 2 "$AGP" --db "$work/fu.db" followup record P99 --event oppfolgingsplan --date 2024-05-10
+contains "it says the employee is unknown" err "ukjent ansatt"
+check "an unknown event" 1 "$AGP" --db "$work/fu.db" followup record P3 --event dialogmote2 --date 2024-05-10
+check "a bad date" 1 "$AGP" --db "$work/fu.db" followup duties --date 14.13.2024
+check "an unknown unit" 1 "$AGP" --db "$work/fu.db" followup duties --date 2024-06-14 --unit X
+check "a re-import keeps the recorded events" 0 "$AGP" --db "$work/fu.db" import "$FOLLOWUP/package"
+check "the worklist as CSV" 0 "$AGP" --db "$work/fu.db" followup duties --date 2024-06-14 --format csv
+if cmp -s out "$FOLLOWUP/expected.csv"; then passed=$((passed + 1)); else
+  failed=$((failed + 1)); echo "FAIL the worklist CSV differs from the case"; diff out "$FOLLOWUP/expected.csv" | head; fi
+check "the worklist of one unit" 0 "$AGP" --db "$work/fu.db" followup duties --date 2024-06-14 --unit B --format csv
+if cmp -s out "$FOLLOWUP/expected_unit_B.csv"; then passed=$((passed + 1)); else
+  failed=$((failed + 1)); echo "FAIL the unit's worklist differs"; diff out "$FOLLOWUP/expected_unit_B.csv" | head; fi
+check "the worklist as JSON" 0 "$AGP" --db "$work/fu.db" followup duties --date 2024-06-14 --format json
+contains "JSON names the status" out '"status": "unnecessary"'
+check "the worklist as a table" 0 "$AGP" --db "$work/fu.db" followup duties --date 2024-06-14
+contains "the table shows the milestone" out "dialogmote2"
+contains "the table says what was recorded in agp" out "(i agp)"
+check "dialogues due" 0 "$AGP" --db "$work/fu.db" followup dialogues --date 2024-06-14 --format csv
+contains "dialogues due has its header" out "employee_id,unit_id,last_dialogue,hired"
+contains "everyone is due: the case has no dialogues" out "P1,A,,2020-01-01"
+[[ "$(sqlite3 "$work/fu.db" "SELECT count(*) FROM audit_log WHERE action = 'followup.record'")" -eq 2 ]] &&
+  passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL recorded events are in the audit log"; }
+[[ "$(sqlite3 "$work/fu.db" "SELECT count(*) FROM audit_log WHERE action = 'individuals.view'")" -ge 5 ]] &&
+  passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL worklist views are in the audit log"; }
 
 # agp serve (the web app): a missing database, and a port another server holds.
 check "serve without a database" 3 "$AGP" --db "$work/missing.db" serve --port 0
