@@ -6,8 +6,12 @@
 #include "command.h"
 #include "core/clock.h"
 #include "core/role.h"
+#include "data_dir.h"
 #include "demo/generator.h"
+#include "followup/duties.h"
 #include "ingest/package_writer.h"
+#include "metrics/followup_index.h"
+#include "metrics/reference.h"
 #include "policy_templates.h"
 #include "recompute.h"
 #include "store/database.h"
@@ -64,6 +68,63 @@ int AddDemoAccounts(store::Database& db, const core::Workforce& w, const core::C
   return kExitOk;
 }
 
+// What leaders have recorded in agp this year (DESIGN §10.2), so that the demo shows both kinds
+// of events: of the duties open on `today` in the first sector (the demo leader's), every third
+// plan is recorded as made yesterday and every fourth meeting 1 to consider as «åpenbart
+// unødvendig». Returns how many were recorded, or -1 after printing an error.
+int AddDemoFollowupRecords(store::Database& db, const core::Workforce& w, core::Date today,
+                           const core::Clock& clock) {
+  auto deadlines = metrics::Deadlines::Load((DataDir() / "reference" / "deadlines.csv").string());
+  if (!deadlines.ok()) {
+    std::fprintf(stderr, "agp: %s\n", deadlines.error().ToString().c_str());
+    return -1;
+  }
+  auto rules = followup::DutyRules::From(*deadlines, today);
+  if (!rules.ok()) {
+    std::fprintf(stderr, "agp: %s\n", rules.error().ToString().c_str());
+    return -1;
+  }
+  int32_t sector = -1;
+  for (size_t i = 0; i < w.units.size() && sector < 0; ++i) {
+    const int32_t parent = w.units[i].parent;
+    if (parent >= 0 && w.units[static_cast<size_t>(parent)].parent < 0) {
+      sector = static_cast<int32_t>(i);
+    }
+  }
+  if (sector < 0) return 0;
+  const metrics::FollowupIndex index(w);
+  const followup::Worklist list = followup::BuildWorklist(w, index, today, *rules, {sector});
+  int plans = 0, meetings = 0, recorded = 0;
+  for (const followup::DutyRow& r : list.duties) {
+    store::FollowupRecord rec;
+    rec.employee_key = w.employees[static_cast<size_t>(r.employee)].key;
+    rec.recorded_by = "leder";
+    rec.recorded_at = clock.NowUtc();
+    if (r.duty == followup::DutyKind::kFollowupPlan && r.status == followup::DutyStatus::kOverdue &&
+        plans++ % 3 == 0) {
+      rec.event = "oppfolgingsplan";
+      rec.date = today.AddDays(-1).days();
+    } else if (r.duty == followup::DutyKind::kDialogueMeeting1 &&
+               r.status == followup::DutyStatus::kConsider && meetings++ % 4 == 0) {
+      rec.event = "dialogmote1";
+      rec.date = today.AddDays(-2).days();
+      rec.unnecessary = true;
+      rec.reason =
+          "Gradert sykmeldt og i arbeid med tilrettelagte oppgaver; partene er enige om "
+          "at et møte ikke trengs nå.";
+    } else {
+      continue;
+    }
+    auto added = db.AddFollowupRecord(rec);
+    if (!added.ok()) {
+      std::fprintf(stderr, "agp: %s\n", added.error().ToString().c_str());
+      return -1;
+    }
+    ++recorded;
+  }
+  return recorded;
+}
+
 }  // namespace
 
 Command DemoCommand() {
@@ -82,6 +143,11 @@ Command DemoCommand() {
         cmd->add_option("--last-year", options->last_year,
                         "Last whole year of data (default: last year)")
             ->check(CLI::Range(1990, 2100));
+        auto through = std::make_shared<std::string>();
+        cmd->add_option("--through", *through,
+                        "Data go on into the next year to this day (YYYY-MM-DD; default: today "
+                        "when --last-year is last year, so that this week's duties show; 'none': "
+                        "whole years only)");
         cmd->add_option("--seed", options->seed, "Random seed; the same seed gives the same data")
             ->capture_default_str();
         auto no_accounts = std::make_shared<bool>(false);
@@ -91,6 +157,20 @@ Command DemoCommand() {
             "--write-package", *package_dir,
             "Write a workforce package (CSV folder) here instead of loading the database");
         return std::function<int()>([=] {
+          const core::Date today = core::SystemClock().Today();
+          if (through->empty() && options->last_year == today.year() - 1) {
+            options->through = today;
+          } else if (!through->empty() && *through != "none") {
+            const std::optional<core::Date> day = core::ParseDate(*through);
+            if (!day || day->year() != options->last_year + 1) {
+              std::fprintf(stderr,
+                           "agp: --through must be a date in %d (the year after "
+                           "--last-year), or 'none'\n",
+                           options->last_year + 1);
+              return static_cast<int>(kExitUsage);
+            }
+            options->through = *day;
+          }
           ProgressBar bar;
           bar.Update("Lager kommunen", 0, 1);
           const core::Workforce w = demo::GenerateWorkforce(*options);
@@ -119,7 +199,8 @@ Command DemoCommand() {
           record.source = "agp demo --employees " + std::to_string(options->employees) +
                           " --years " + std::to_string(options->years) + " --last-year " +
                           std::to_string(options->last_year) + " --seed " +
-                          std::to_string(options->seed);
+                          std::to_string(options->seed) +
+                          (options->through ? " --through " + options->through->ToIso() : "");
           record.checksum = "demo";
           record.counts = {{"units", static_cast<int64_t>(w.units.size())},
                            {"employees", static_cast<int64_t>(w.employees.size())},
@@ -142,9 +223,21 @@ Command DemoCommand() {
               GroupDigits(static_cast<long long>(w.employees.size())).c_str(),
               GroupDigits(static_cast<long long>(w.periods.size())).c_str(),
               GroupDigits(static_cast<long long>(w.absences.size())).c_str(),
-              options->last_year - options->years + 1, options->last_year, g->db_path.c_str(),
+              options->last_year - options->years + 1,
+              options->through ? options->through->year() : options->last_year, g->db_path.c_str(),
               static_cast<long long>(written->data_version));
-          if (int rc = RecomputeResults(**db, &w, clock); rc != kExitOk) return rc;
+          int recorded = 0;
+          if (options->through) {
+            recorded = AddDemoFollowupRecords(**db, w, *options->through, clock);
+            if (recorded < 0) return static_cast<int>(kExitFailure);
+            if (recorded > 0) {
+              std::printf("Oppfølging registrert i agp: %d hendelser (Mine oppgaver)\n", recorded);
+            }
+          }
+          // Recorded events count in the figures: read them back with the records.
+          if (int rc = RecomputeResults(**db, recorded > 0 ? nullptr : &w, clock); rc != kExitOk) {
+            return rc;
+          }
           if (int rc = LoadPolicyTemplates(**db, clock); rc != kExitOk) return rc;
           return *no_accounts ? static_cast<int>(kExitOk) : AddDemoAccounts(**db, w, clock);
         });

@@ -59,8 +59,9 @@ core::Workforce GenerateWorkforce(const DemoOptions& options) {
   DemoOptions o = options;
   o.employees = std::max(1, o.employees);
   o.years = std::max(1, o.years);
-  const Window window{core::Date::FromYmd(o.last_year - o.years + 1, 1, 1),
-                      core::Date::FromYmd(o.last_year, 12, 31)};
+  core::Date last = core::Date::FromYmd(o.last_year, 12, 31);
+  if (o.through && o.through->year() == o.last_year + 1) last = *o.through;
+  const Window window{core::Date::FromYmd(o.last_year - o.years + 1, 1, 1), last};
 
   core::Workforce w;
   w.other_absence_types = {"foreldrepermisjon", "permisjon", "velferdspermisjon"};
