@@ -19,6 +19,7 @@ struct MenuItem {
 
 constexpr MenuItem kMenu[] = {
     {"oversikt", "Oversikt", "/", false},
+    {"oppgaver", "Mine oppgaver", "/oppgaver", false},
     {"policy", "Policy", "/policy", false},
     {"enheter", "Enheter", "/enheter", false},
     {"indikatorer", "Indikatorer", "/indikatorer", false},

@@ -14,6 +14,9 @@ void LogIn(Context& ctx, Response& res);
 void LogOut(Context& ctx, Response& res);
 // pages_overview.cpp
 void ShowOverview(Context& ctx, Response& res);
+// pages_tasks.cpp
+void ShowTasks(Context& ctx, Response& res);
+void RecordFollowup(Context& ctx, Response& res);
 // pages_goal.cpp
 void ShowGoal(Context& ctx, Response& res);
 void AddAssessment(Context& ctx, Response& res);

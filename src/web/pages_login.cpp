@@ -133,7 +133,10 @@ void LogIn(Context& ctx, Response& res) {
     res = Response();
     return SendError(ctx, res, 503, "Innloggingen kunne ikke skrives i loggen. Prøv igjen.");
   }
-  SendRedirect(res, SafeNext(ctx.param("neste")));
+  // A leader's first page is the week's work (DESIGN §10), unless they came for another page.
+  const std::string next = ctx.param("neste");
+  const bool anywhere = next.empty() || next == "/";
+  SendRedirect(res, anywhere && session.role == core::Role::kLeader ? "/oppgaver" : SafeNext(next));
 }
 
 void LogOut(Context& ctx, Response& res) {

@@ -16,6 +16,8 @@ const std::vector<Route>& Routes() {
       {"POST", "/logg-inn", A::kAnyone, "", LogIn},
       {"POST", "/logg-ut", A::kSignedIn, "", LogOut},
       {"GET", "/", A::kSignedIn, "", ShowOverview},
+      {"GET", "/oppgaver", A::kSignedIn, "", ShowTasks},
+      {"POST", "/oppgaver/registrer", A::kLeader, "followup.record", RecordFollowup},
       {"GET", "/mal/([^/]+)/([^/]+)", A::kSignedIn, "", ShowGoal},
       {"POST", "/mal/([^/]+)/([^/]+)/vurdering", A::kAdmin, "assessment.add", AddAssessment},
       {"GET", "/enheter", A::kSignedIn, "", ShowUnits},

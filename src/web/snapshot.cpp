@@ -1,5 +1,7 @@
 #include "web/snapshot.h"
 
+#include <filesystem>
+
 #include <algorithm>
 
 #include "metrics/results.h"
@@ -136,6 +138,8 @@ core::Result<std::shared_ptr<const Snapshot>> SnapshotCache::Build(store::Databa
   }
   auto reference = metrics::ReferenceFigures::Load(reference_path_);
   if (!reference.ok()) return reference.error();
+  snap->deadlines_path =
+      (std::filesystem::path(reference_path_).parent_path() / "deadlines.csv").string();
   snap->reference = std::move(reference).value();
   auto log = db.ImportLog();
   if (!log.ok()) return log.error();
@@ -166,6 +170,21 @@ core::Result<std::shared_ptr<const Snapshot>> SnapshotCache::Build(store::Databa
     snap->policies.push_back(std::move(entry));
   }
   return std::shared_ptr<const Snapshot>(std::move(snap));
+}
+
+core::Result<std::shared_ptr<const FollowupData>> Snapshot::Followup(store::Database& db) const {
+  std::lock_guard lock(followup_mutex_);  // one reader builds it; the others wait for it
+  if (followup_) return followup_;
+  auto deadlines = metrics::Deadlines::Load(deadlines_path);
+  if (!deadlines.ok()) return deadlines.error();
+  auto w = db.LoadWorkforce();
+  if (!w.ok()) return w.error();
+  auto data = std::make_shared<FollowupData>();
+  data->workforce = std::move(w).value();
+  data->deadlines = std::move(deadlines).value();
+  data->index = std::make_unique<metrics::FollowupIndex>(data->workforce);
+  followup_ = std::move(data);
+  return followup_;
 }
 
 }  // namespace agp::web

@@ -21,6 +21,7 @@
 #include "core/clock.h"
 #include "core/error.h"
 #include "core/period.h"
+#include "metrics/followup_index.h"
 #include "metrics/measure_cube.h"
 #include "metrics/reference.h"
 #include "policy/diagnostics.h"
@@ -37,6 +38,14 @@ struct StoredPolicy {
   std::vector<policy::Diagnostic> lint;              // of the stored version
 };
 
+// The records the follow-up pages list (DESIGN §10): the snapshot's workforce with the events
+// recorded in the app, indexed once, and the statutory deadlines.
+struct FollowupData {
+  core::Workforce workforce;
+  std::unique_ptr<metrics::FollowupIndex> index;
+  metrics::Deadlines deadlines;
+};
+
 class Snapshot {
  public:
   std::string stamp;                                 // the change stamp it was built from
@@ -51,6 +60,11 @@ class Snapshot {
   std::optional<store::ImportRecord> last_import;
   std::string computed_at;
   std::vector<StoredPolicy> policies;  // by policy id
+  std::string deadlines_path;          // data/reference/deadlines.csv
+
+  // The follow-up records, read from `db` on first use and kept with the snapshot (a recorded
+  // event moves the data version, and so makes a new snapshot).
+  core::Result<std::shared_ptr<const FollowupData>> Followup(store::Database& db) const;
 
   // The newest complete year of the results (its count date has passed), else the newest year.
   std::optional<core::Period> DefaultYear(core::Date today) const;
@@ -75,6 +89,8 @@ class Snapshot {
   }
 
  private:
+  mutable std::mutex followup_mutex_;
+  mutable std::shared_ptr<const FollowupData> followup_;
   mutable std::mutex cache_mutex_;
   mutable std::unordered_map<std::string, std::shared_ptr<const std::string>> cache_;
 };

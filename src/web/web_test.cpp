@@ -170,6 +170,8 @@ std::map<std::string, std::string> SamplePaths(const std::string& own_unit) {
       {"/brukere/([^/]+)/rolle", "/brukere/finnes-ikke/rolle"},
       {"/brukere/([^/]+)/logg-ut", "/brukere/finnes-ikke/logg-ut"},
       {"/logg", "/logg"},
+      {"/oppgaver", "/oppgaver"},
+      {"/oppgaver/registrer", "/oppgaver/registrer"},
   };
 }
 
@@ -247,6 +249,105 @@ TEST_F(WebApp, LeadersSeeIndividualsOnlyInTheirOwnUnitsAndEveryViewIsLogged) {
 // Every CSV row that union representatives and viewers get: a withheld row has no value, no
 // numerator, denominator or population; a shown row is about at least five persons. The admin
 // sees the same rows with their values, so the test fails if suppression stops working.
+// The first form on a Mine oppgaver page that records `duty` for a person: the employee's key.
+std::string FirstOpenDuty(const std::string& page, const std::string& duty) {
+  const std::string marker = "name=\"plikt\" value=\"" + duty + "\"";
+  const size_t at = page.find(marker);
+  if (at == std::string::npos) return "";
+  const size_t key = page.rfind("name=\"ansatt\" value=\"", at);
+  return key == std::string::npos ? "" : Between(page.substr(key), "value=\"", "\"");
+}
+
+TEST_F(WebApp, ALeaderSeesTheWeeksDutiesRecordsOneAndEveryViewIsLogged) {
+  Login leader = LogIn("test-leader");
+  httplib::Client c = Client();
+  // A leader's first page after login is Mine oppgaver.
+  const testing::SignIn in = testing::LogInThroughForm(c, "test-leader", kPassword, "");
+  ASSERT_EQ(in.status, 303);
+  auto page = c.Get("/oppgaver", {{"Cookie", leader.cookie}});
+  ASSERT_TRUE(page);
+  ASSERT_EQ(page->status, 200);
+  EXPECT_NE(page->body.find("Sykefraværsoppfølging: å gjøre"), std::string::npos);
+  EXPECT_NE(page->body.find("Medarbeidersamtaler"), std::string::npos);
+  const std::string person = FirstOpenDuty(page->body, "oppfolgingsplan");
+  ASSERT_FALSE(person.empty()) << "the demo should give the leader an open plan";
+  // The view of individuals is in the audit log, with the leader's unit.
+  Login admin = LogIn("test-admin");
+  auto log = c.Get("/logg", {{"Cookie", admin.cookie}});
+  EXPECT_NE(log->body.find("oppgaver:" + own_unit_), std::string::npos);
+
+  httplib::Headers headers = {{"Cookie", leader.cookie}};
+  auto future = c.Post("/oppgaver/registrer", headers,
+                       httplib::Params{{"csrf", leader.csrf},
+                                       {"ansatt", person},
+                                       {"plikt", "oppfolgingsplan"},
+                                       {"handling", "utfort"},
+                                       {"dato", "2025-06-02"}});
+  EXPECT_EQ(future->status, 400);  // the clock says 1 June 2025
+  auto no_reason = c.Post("/oppgaver/registrer", headers,
+                          httplib::Params{{"csrf", leader.csrf},
+                                          {"ansatt", person},
+                                          {"plikt", "oppfolgingsplan"},
+                                          {"handling", "unodvendig"},
+                                          {"dato", "2025-06-01"}});
+  EXPECT_EQ(no_reason->status, 400);
+  auto done = c.Post("/oppgaver/registrer", headers,
+                     httplib::Params{{"csrf", leader.csrf},
+                                     {"ansatt", person},
+                                     {"plikt", "oppfolgingsplan"},
+                                     {"handling", "utfort"},
+                                     {"dato", "2025-05-30"}});
+  ASSERT_EQ(done->status, 303);
+  EXPECT_EQ(done->get_header_value("Location"), "/oppgaver?registrert=1");
+  log = c.Get("/logg", {{"Cookie", admin.cookie}});
+  EXPECT_NE(log->body.find("followup.record"), std::string::npos);
+
+  // Someone in another unit: the leader may not record for them (403), HR may.
+  auto staff = c.Get("/enheter/" + other_unit_ + "/ansatte", {{"Cookie", admin.cookie}});
+  ASSERT_EQ(staff->status, 200);
+  const std::string stranger =
+      Between(staff->body.substr(staff->body.find("<tbody>")), "<tr><td>", "</td>");
+  ASSERT_FALSE(stranger.empty());
+  auto outside = c.Post("/oppgaver/registrer", headers,
+                        httplib::Params{{"csrf", leader.csrf},
+                                        {"ansatt", stranger},
+                                        {"plikt", "dialogmote1"},
+                                        {"handling", "unodvendig"},
+                                        {"begrunnelse", "kort fravær"},
+                                        {"dato", "2025-05-30"}});
+  EXPECT_EQ(outside->status, 403);
+  auto other_page = c.Get("/oppgaver?enhet=" + other_unit_, {{"Cookie", leader.cookie}});
+  EXPECT_EQ(other_page->status, 403);
+  auto by_admin = c.Post("/oppgaver/registrer", {{"Cookie", admin.cookie}},
+                         httplib::Params{{"csrf", admin.csrf},
+                                         {"ansatt", stranger},
+                                         {"plikt", "dialogmote1"},
+                                         {"handling", "unodvendig"},
+                                         {"begrunnelse", "kort fravær"},
+                                         {"dato", "2025-05-30"}});
+  EXPECT_EQ(by_admin->status, 303);
+}
+
+TEST_F(WebApp, UnionAndViewersSeeTheFollowupInNumbersOnly) {
+  for (const char* role : {"test-union", "test-viewer"}) {
+    Login login = LogIn(role);
+    httplib::Client c = Client();
+    auto page = c.Get("/oppgaver", {{"Cookie", login.cookie}});
+    ASSERT_TRUE(page);
+    ASSERT_EQ(page->status, 200) << role;
+    EXPECT_NE(page->body.find("Oppfølging i tall"), std::string::npos) << role;
+    EXPECT_EQ(page->body.find("name=\"ansatt\""), std::string::npos) << role;
+    EXPECT_EQ(page->body.find("Opplysninger om enkeltpersoner"), std::string::npos) << role;
+    auto record = c.Post("/oppgaver/registrer", {{"Cookie", login.cookie}},
+                         httplib::Params{{"csrf", login.csrf},
+                                         {"ansatt", "1"},
+                                         {"plikt", "oppfolgingsplan"},
+                                         {"handling", "utfort"},
+                                         {"dato", "2025-05-30"}});
+    EXPECT_EQ(record->status, 403) << role;
+  }
+}
+
 TEST_F(WebApp, ReportsAreWrittenForTheUsersAudience) {
   httplib::Client c = Client();
   c.set_read_timeout(180, 0);

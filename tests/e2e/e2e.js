@@ -259,11 +259,12 @@ async function main() {
   });
 
   for (const role of ROLES) {
-    await check(`the ${role} (${ACCOUNTS[role].name}) logs in through the form and lands on the dashboard`, async () => {
+    const landing = role === 'leader' ? ['/oppgaver', 'Mine oppgaver'] : ['/', 'Oversikt'];
+    await check(`the ${role} (${ACCOUNTS[role].name}) logs in through the form and lands on ${landing[1]}`, async () => {
       const s = b[role];
       await logIn(s);
-      equal(new URL(s.page.url()).pathname, '/', 'the address after login');
-      equal(await h1(s), 'Oversikt', 'the heading after login');
+      equal(new URL(s.page.url()).pathname, landing[0], 'the address after login');
+      equal(await h1(s), landing[1], 'the heading after login');
       const user = await s.page.locator('.user-name').innerText();
       equal(user.trim(), ACCOUNTS[role].name, 'the name in the header');
     });
@@ -318,11 +319,13 @@ async function main() {
       ['/indikatorer', 'indicators', 'indicators'], ['/indikatorer/sick_leave_pct', 'indicator page', 'indicator'],
       ['/policy', 'policies', 'policies'], [`/policy/${POLICY_ID}`, 'policy page', 'policy'],
       ['/rapporter', 'reports', 'reports'],
-      ['/import', 'import', 'import'], ['/brukere', 'users', 'users'], ['/logg', 'audit log', 'audit-log']],
+      ['/import', 'import', 'import'], ['/brukere', 'users', 'users'], ['/logg', 'audit log', 'audit-log'],
+      ['/oppgaver', 'Mine oppgaver', 'tasks-admin']],
     other: [['/', 'dashboard'], [`/mal/${POLICY_ID}/delmal-heltid-1`, 'goal page'], ['/enheter', 'units'],
       [`/enheter/${LEADER_UNIT}`, 'unit page'], [`/enheter/${OTHER_UNIT}`, 'unit page'],
       ['/indikatorer', 'indicators'], ['/indikatorer/sick_leave_pct', 'indicator page'],
-      ['/policy', 'policies'], [`/policy/${POLICY_ID}`, 'policy page'], ['/rapporter', 'reports']],
+      ['/policy', 'policies'], [`/policy/${POLICY_ID}`, 'policy page'], ['/rapporter', 'reports'],
+      ['/oppgaver', 'Mine oppgaver']],
   };
   await check('the admin opens every page: units, individuals, indicators, policies, import, users, log', async () => {
     for (const [url, label, shot] of rolePages.admin) await visit(admin, url, label, { shot });
@@ -386,6 +389,57 @@ async function main() {
     expect(views.length > 0, 'no individuals.view in the audit log');
     expect(views.some((r) => r.includes('leder') && r.includes(LEADER_UNIT)),
       `no individuals.view by leder of ${LEADER_UNIT}: ${views.join(' | ')}`);
+  });
+
+  await check('a leader sees an overdue plan on Mine oppgaver, records it, sees it done, and the unit\'s compliance rises after the recompute', async () => {
+    const s = b.leader;
+    await visit(s, '/oppgaver', 'Mine oppgaver', { shot: null });
+    await s.page.setViewportSize({ width: 1280, height: 900 });
+    const row = s.page.locator('tr[data-status="overdue"][data-duty="oppfolgingsplan"]').first();
+    expect(await row.count() === 1, 'the leader has no overdue follow-up plan on Mine oppgaver');
+    const person = await row.getAttribute('data-employee');
+    const due = await row.getAttribute('data-due');
+    const unitHref = (await row.locator('a[href^="/enheter/"]').first().getAttribute('href')).split('?')[0];
+    const year = due.slice(0, 4);
+    // The unit's figure for the year before.
+    const figureOf = async () => {
+      await visit(s, `/indikatorer/followup_plan_compliance?periode=${year}`, 'compliance indicator');
+      return (await unitFigures(s))[unitHref];
+    };
+    const before = await figureOf();
+    expect(before !== undefined, `no figure for ${unitHref} on the indicator page`);
+    await visit(s, '/oppgaver', 'Mine oppgaver');
+    // On time: the plan was made on the due day and not recorded until now.
+    const form = s.page.locator(`tr[data-employee="${person}"][data-duty="oppfolgingsplan"][data-due="${due}"] form`).first();
+    await form.locator('input[type="date"]').fill(due);
+    await clickTo(s, form.getByRole('button', { name: 'Plan laget' }), 'Mine oppgaver after recording');
+    const notice = await s.page.getByRole('status').first().innerText();
+    expect(notice.includes('Registrert'), `the notice says «${notice}»`);
+    const done = s.page.locator(`tr[data-employee="${person}"][data-duty="oppfolgingsplan"][data-due="${due}"]`).first();
+    equal(await done.getAttribute('data-status'), 'done', 'the status after recording');
+    expect((await done.innerText()).includes('registrert i agp'), 'the row does not say it was recorded in agp');
+    await audit(s, 'Mine oppgaver', 'after recording');
+    await screenshot(s, 'tasks-leader');
+    // The server recomputes by itself; the unit's figure counts the plan within a minute.
+    let after = before;
+    for (let i = 0; i < 60 && after === before; i++) {
+      await new Promise((r) => setTimeout(r, 1000));
+      after = await figureOf();
+    }
+    expect(after !== before, `the compliance figure of ${unitHref} stayed ${before}`);
+    const num = (t) => Number(t.replace(/[^\d,]/g, '').replace(',', '.'));
+    expect(num(after) > num(before), `the compliance figure of ${unitHref} went from ${before} to ${after}`);
+  });
+
+  await check('union and viewer see the follow-up in numbers only on Mine oppgaver', async () => {
+    for (const role of ['union', 'viewer']) {
+      const s = b[role];
+      await visit(s, '/oppgaver', 'follow-up in numbers');
+      equal(await h1(s), 'Oppfølging i tall', `${role}'s heading`);
+      equal(await s.page.locator('form[action="/oppgaver/registrer"]').count(), 0, `${role}'s record forms`);
+      equal(await s.page.locator('tr[data-employee]').count(), 0, `${role}'s rows about persons`);
+    }
+    await screenshot(b.union, 'tasks-union');
   });
 
   await check('a union representative downloads the annual report as HTML (axe-clean, «skjult» where HR sees a number) and as PDF', async () => {
