@@ -4,7 +4,10 @@
 // at a rate that depends on gender, age, the unit and a personal propensity (sick leave is
 // concentrated on few people). Self-certified spells last 1–3 days (folketrygdloven §8-24) at
 // grade 100; doctor-certified spells have a heavy-tailed length up to 365 days, longer ones more
-// often graded. Together they give about 8 % of agreed day-works (docs/demo-data.md).
+// often graded, and are written as the chain of sick notes a real export holds (sick_notes.h);
+// now and then one comes back after a few weeks (a relapse: a new follow-up case). Together they
+// give about 8 % of agreed day-works (docs/demo-data.md). Follow-up events count from the start
+// of the follow-up case (DESIGN §10.1) that the written rows form.
 #include <algorithm>
 #include <array>
 #include <optional>
@@ -12,6 +15,7 @@
 
 #include "demo/model.h"
 #include "demo/random.h"
+#include "demo/sick_notes.h"
 
 namespace agp::demo {
 namespace {
@@ -22,8 +26,8 @@ using core::Date;
 
 // Spells a year for a person of average propensity, tuned so that sick leave lands near KS'
 // doctor-certified figure (7.2–7.7 %, we aim at about 6.8 %) and SSB's self-certified share
-// (about 1.2 %).
-constexpr double kSelfCertifiedPerYear = 2.09;
+// (about 1.2 %, of which about 0.1 point is the egenmelding that begins doctor-certified spells).
+constexpr double kSelfCertifiedPerYear = 1.89;
 constexpr double kDoctorCertifiedPerYear = 0.875;
 
 // Monthly factors on the rate: NAV's quarterly statistics peak in the first quarter and bottom
@@ -36,9 +40,13 @@ constexpr std::array<double, 12> kSeason = {1.25, 1.25, 1.10, 0.95, 0.90, 0.85,
 constexpr std::array<double, 7> kDoctorWeights = {.22, .30, .18, .12, .10, .05, .03};
 constexpr std::array<int, 7> kDoctorLo = {4, 8, 17, 32, 57, 113, 183};
 constexpr std::array<int, 7> kDoctorHi = {7, 16, 31, 56, 112, 182, 365};
-// Grades of graded (partial) sick leave, in percent.
-constexpr std::array<uint8_t, 7> kGrades = {20, 30, 40, 50, 60, 70, 80};
-constexpr std::array<double, 7> kGradeWeights = {.05, .05, .15, .40, .15, .08, .12};
+// Chance that a doctor-certified spell of more than 16 days comes back 17–45 days after its end.
+constexpr double kRelapse = 0.04;
+constexpr int kRelapseGapLo = 17;  // > 16: a new follow-up case (DESIGN §10.1)
+constexpr int kRelapseGapHi = 45;
+// NAV's oppfølgingstilfelle: a sick absence starting at most this many days after the end of the
+// case before it belongs to that case.
+constexpr int kCaseGap = 16;
 // Personal propensity: most people are seldom sick, a few often.
 constexpr std::array<double, 3> kPropensity = {0.35, 1.0, 2.3};
 constexpr std::array<double, 3> kPropensityWeights = {.40, .40, .20};
@@ -77,6 +85,7 @@ class AbsenceModel {
       OtherLeave(span, e);
       SickLeave(span, e.birth_year, propensity);
     }
+    FollowUpCases();
   }
 
  private:
@@ -196,37 +205,59 @@ class AbsenceModel {
     }
   }
 
-  // Adds one spell from `start` (if it fits) and returns its end, or the day before `start`.
-  Date Spell(Date start, bool doctor, Date span_end) {
+  // Adds one spell from `start` (if it fits) and returns its end, or the day before `start`. A
+  // doctor-certified spell is written as its sick notes and may relapse once.
+  Date Spell(Date start, bool doctor, Date span_end, bool may_relapse = true) {
     int length;
-    uint8_t grade = 100;
+    bool graded = false;
     if (doctor) {
       length = rng_.FromBands(kDoctorWeights, kDoctorLo, kDoctorHi);
-      const double graded = length <= 16 ? 0.05 : length <= 56 ? 0.25 : 0.45;
-      if (rng_.Chance(graded)) grade = kGrades[static_cast<size_t>(rng_.Pick(kGradeWeights))];
+      graded = rng_.Chance(length <= 16 ? 0.05 : length <= 56 ? 0.25 : 0.45);
     } else {
       static constexpr std::array<double, 3> kSelfLength = {.40, .30, .30};
       length = 1 + rng_.Pick(kSelfLength);
     }
     Date end = std::min(span_end, start.AddDays(length - 1));
     // Most absences name the position; some leave it empty (every position that day).
-    Absence a;
-    a.employee = person_;
-    a.position = PositionFor(start, doctor ? 0.9 : 0.8);
-    if (a.position >= 0) {
+    const int32_t position = PositionFor(start, doctor ? 0.9 : 0.8);
+    if (position >= 0) {
       for (const Held& h : held_) {
-        if (h.position == a.position) end = std::min(end, h.to);
+        if (h.position == position) end = std::min(end, h.to);
       }
     }
     if (Overlaps(start, end)) return start.AddDays(-1);
-    if (end < window_.first) return end;  // in the warm-up year: not kept
+    if (end < window_.first) {
+      // in the warm-up year: not kept
+    } else if (!doctor || end - start < 3) {
+      Write(start, end, doctor, 100, position);
+    } else {
+      SplitIntoNotes(start, end, graded, rng_, &notes_);
+      for (const SickNote& note : notes_) {
+        if (note.end >= window_.first) {
+          Write(note.start, note.end, !note.self_certified, note.grade, position);
+        }
+      }
+    }
+    if (doctor && may_relapse && end - start >= 16 && rng_.Chance(kRelapse)) {
+      const Date again = end.AddDays(1 + rng_.Between(kRelapseGapLo, kRelapseGapHi));
+      if (again <= span_end) {
+        const Date relapse_end = Spell(again, true, span_end, false);
+        if (relapse_end >= again) return relapse_end;
+      }
+    }
+    return end;
+  }
+
+  void Write(Date start, Date end, bool doctor, uint8_t grade, int32_t position) {
+    Absence a;
+    a.employee = person_;
+    a.position = position;
     a.type = doctor ? AbsenceType::kDoctorCertified : AbsenceType::kSelfCertified;
     a.grade = grade;
     a.start = start;
     a.end = end;
+    sick_.push_back(w_.absences.size());
     w_.absences.push_back(a);
-    if (doctor) FollowUp(a);
-    return end;
   }
 
   // The position an absence names, or -1: one position is named with `named`; of several, the
@@ -245,10 +276,39 @@ class AbsenceModel {
     return rng_.Chance(named) ? only->position : -1;
   }
 
-  // Follow-up deadlines (arbeidsmiljøloven §4-6, folketrygdloven §8-7a): mostly met, sometimes
-  // late, sometimes not at all; how often depends on the unit.
-  void FollowUp(const Absence& a) {
-    const int32_t length = a.end - a.start + 1;
+  // The follow-up cases of the person's sick rows (written in date order, never overlapping):
+  // a row starting at most 16 days after the case's end joins it (DESIGN §10.1). Cases that hold
+  // a doctor-certified row get follow-up events.
+  void FollowUpCases() {
+    for (size_t first = 0; first < sick_.size();) {
+      const Absence& a = w_.absences[sick_[first]];
+      Date end = a.end;
+      bool doctor = a.type == AbsenceType::kDoctorCertified;
+      size_t last = first + 1;
+      for (; last < sick_.size(); ++last) {
+        const Absence& b = w_.absences[sick_[last]];
+        if (b.start - end - 1 > kCaseGap) break;
+        end = std::max(end, b.end);
+        doctor |= b.type == AbsenceType::kDoctorCertified;
+      }
+      if (doctor) FollowUp(a.start, end, first, last);
+      first = last;
+    }
+  }
+
+  // Whether the rows sick_[first, last) hold a row of grade 100 on `day`.
+  bool FullyAbsent(Date day, size_t first, size_t last) const {
+    for (size_t i = first; i < last; ++i) {
+      const Absence& a = w_.absences[sick_[i]];
+      if (a.start <= day && day <= a.end && a.grade == 100) return true;
+    }
+    return false;
+  }
+
+  // Follow-up deadlines (arbeidsmiljøloven §4-6, folketrygdloven §8-7a) from the case start:
+  // mostly met, sometimes late, sometimes not at all; how often depends on the unit.
+  void FollowUp(Date start, Date end, size_t first, size_t last) {
+    const int32_t length = end - start + 1;
     const double diligence = org_.traits[static_cast<size_t>(unit_)].followup;
     const auto event = [&](core::FollowupKind kind, int deadline, double on_time, double late,
                            int earliest) {
@@ -262,12 +322,12 @@ class AbsenceModel {
       } else {
         return;
       }
-      const Date when = a.start.AddDays(day);
+      const Date when = start.AddDays(day);
       if (when <= window_.last) w_.followup.push_back({person_, kind, when});
     };
     // Day numbers count from 0 on the first day: day 27 is the 28th day.
     if (length >= 28) event(core::FollowupKind::kFollowupPlan, 28, 0.85, 0.08, 7);
-    if (length >= 49 && a.grade == 100) {
+    if (length >= 49 && FullyAbsent(start.AddDays(48), first, last)) {
       event(core::FollowupKind::kDialogueMeeting1, 49, 0.80, 0.10, 28);
     }
     if (length >= 182) event(core::FollowupKind::kDialogueMeeting2, 182, 0.85, 0.10, 160);
@@ -295,6 +355,8 @@ class AbsenceModel {
   std::vector<Span> spans_;
   std::vector<Held> held_;
   std::vector<Span> other_;
+  std::vector<size_t> sick_;  // the person's sick rows in w_.absences, in date order
+  std::vector<SickNote> notes_;
 };
 
 }  // namespace

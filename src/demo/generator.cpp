@@ -70,7 +70,7 @@ core::Workforce GenerateWorkforce(const DemoOptions& options) {
   w.employees.reserve(n + n * years / 5);
   w.positions.reserve(n * 3 / 2 + n * years / 4);
   w.periods.reserve(n * 2 + n * years / 4);
-  w.absences.reserve(n * (years + 1) * 2);
+  w.absences.reserve(n * (years + 1) * 3);  // about 2.7 rows a person-year: sick notes
   w.pay.reserve(n * (years + 2));
   w.dialogues.reserve(n * (years + 1));
 

@@ -35,7 +35,7 @@ struct DemoOptions {
 // 11 digits. Sets `present` for pay, dialogues and follow-up.
 //
 // Cost: employees = 460 000 and years = 5 (the whole municipal sector) give about 1.5 million
-// period rows and 16 million rows in all, in a few seconds and under 1 GB. Reentrant: calls on
+// period rows and 19 million rows in all, in a few seconds and under 1 GB. Reentrant: calls on
 // different threads do not share state.
 core::Workforce GenerateWorkforce(const DemoOptions& options);
 

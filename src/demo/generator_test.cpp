@@ -446,6 +446,8 @@ TEST(Generator, LandsNearThePublishedNationalFigures) {
   EXPECT_LE(turnover, 18);
   EXPECT_GE(year.total, 6);
   EXPECT_LE(year.total, 10);
+  EXPECT_GE(year.doctor_certified, 5.8) << "sick notes are split, not lost";
+  EXPECT_LE(year.doctor_certified, 7.8);
   EXPECT_GE(year.self_certified, 0.7);
   EXPECT_LE(year.self_certified, 1.8);
   EXPECT_GT(q1.total, q3.total) << "more sick leave in winter";
@@ -457,23 +459,195 @@ TEST(Generator, LandsNearThePublishedNationalFigures) {
   EXPECT_LE(100 * aged_55 / n, 32);
 }
 
-TEST(Generator, FollowUpEventsComeWithLongDoctorCertifiedAbsences) {
+// A person's sick rows joined into follow-up cases as DESIGN §10.1 joins them: in order of
+// start, a row joins the case when it starts at most 16 days after the case's end.
+struct SickCase {
+  int32_t employee = -1;
+  Date start, end;
+  std::vector<const core::Absence*> rows;
+  bool HasDoctorCertified() const {
+    return std::any_of(rows.begin(), rows.end(), [](const core::Absence* a) {
+      return a->type == core::AbsenceType::kDoctorCertified;
+    });
+  }
+  int32_t Days() const { return end - start + 1; }
+  // Day n of the case is start + (n − 1); fully absent when a row of grade 100 covers it.
+  bool FullyAbsentOnDay(int n) const {
+    const Date d = start.AddDays(n - 1);
+    return std::any_of(rows.begin(), rows.end(), [&](const core::Absence* a) {
+      return a->start <= d && d <= a->end && a->grade == 100;
+    });
+  }
+};
+
+std::vector<SickCase> SickCases(const core::Workforce& w) {
+  std::vector<std::vector<const core::Absence*>> sick(w.employees.size());
+  for (const auto& a : w.absences) {
+    if (a.type != core::AbsenceType::kOther) sick[At(a.employee)].push_back(&a);
+  }
+  std::vector<SickCase> cases;
+  for (auto& rows : sick) {
+    std::stable_sort(rows.begin(), rows.end(), [](const core::Absence* a, const core::Absence* b) {
+      return a->start < b->start;
+    });
+    for (size_t i = 0; i < rows.size(); ++i) {
+      if (i == 0 || rows[i]->start - cases.back().end - 1 > 16) {
+        cases.push_back({rows[i]->employee, rows[i]->start, rows[i]->end, {}});
+      }
+      cases.back().end = std::max(cases.back().end, rows[i]->end);
+      cases.back().rows.push_back(rows[i]);
+    }
+  }
+  return cases;
+}
+
+const std::vector<SickCase>& DemoCases() {
+  static const std::vector<SickCase> cases = SickCases(Demo());
+  return cases;
+}
+
+int DoctorRows(const SickCase& c) {
+  return static_cast<int>(std::count_if(c.rows.begin(), c.rows.end(), [](const core::Absence* a) {
+    return a->type == core::AbsenceType::kDoctorCertified;
+  }));
+}
+
+TEST(Generator, SickAbsencesOfOnePersonNeverOverlap) {
+  for (const SickCase& c : DemoCases()) {
+    for (size_t i = 1; i < c.rows.size(); ++i) {
+      ASSERT_GT(c.rows[i]->start, c.rows[i - 1]->end) << Demo().employees[At(c.employee)].key;
+    }
+  }
+}
+
+// Real exports hold one row per sick note, renewed every few weeks (DESIGN §10.1).
+TEST(Generator, LongSickLeaveIsAChainOfSickNotes) {
+  double doctor_cases = 0, chains = 0, long_cases = 0, long_chains = 0, rows = 0;
+  double joins = 0, contiguous = 0, short_gaps = 0, notes = 0, two_to_four_weeks = 0;
+  for (const SickCase& c : DemoCases()) {
+    if (!c.HasDoctorCertified()) continue;
+    ++doctor_cases;
+    rows += static_cast<double>(c.rows.size());
+    chains += DoctorRows(c) > 1;
+    if (c.Days() > 56) {
+      ++long_cases;
+      long_chains += DoctorRows(c) > 1;
+    }
+    for (size_t i = 0; i < c.rows.size(); ++i) {
+      const core::Absence& a = *c.rows[i];
+      if (a.type == core::AbsenceType::kDoctorCertified && DoctorRows(c) > 1) {
+        ++notes;
+        const int32_t days = a.end - a.start + 1;
+        two_to_four_weeks += days >= 14 && days <= 28;
+      }
+      // Joins of two doctor's notes: those of one chain, and now and then two spells that met.
+      if (i == 0 || a.type != core::AbsenceType::kDoctorCertified ||
+          c.rows[i - 1]->type != core::AbsenceType::kDoctorCertified) {
+        continue;
+      }
+      const int32_t gap = a.start - c.rows[i - 1]->end - 1;
+      ++joins;
+      contiguous += gap == 0;
+      short_gaps += gap >= 1 && gap <= 5;
+    }
+  }
+  std::printf(
+      "%.0f cases with a doctor's note, %.2f rows each; %.1f %% with two notes or more "
+      "(%.1f %% of those over 8 weeks); renewals: %.1f %% contiguous, %.1f %% after 1–5 days; "
+      "%.1f %% of the notes of chains last 14–28 days\n",
+      doctor_cases, rows / doctor_cases, 100 * chains / doctor_cases,
+      100 * long_chains / long_cases, 100 * contiguous / joins, 100 * short_gaps / joins,
+      100 * two_to_four_weeks / notes);
+  ASSERT_GT(doctor_cases, 1000);
+  EXPECT_GT(chains, 0.2 * doctor_cases) << "many cases hold several sick notes";
+  EXPECT_GT(long_chains, 0.95 * long_cases) << "a note lasts at most six weeks";
+  EXPECT_GT(contiguous, 0.9 * joins) << "a note mostly follows the one before directly";
+  EXPECT_GT(short_gaps, 0.02 * joins) << "sometimes after a few days back at work";
+  EXPECT_GT(two_to_four_weeks, 0.5 * notes) << "notes mostly run for two to four weeks";
+}
+
+TEST(Generator, EgenmeldingOftenComesBeforeTheDoctorsNote) {
+  double doctor_cases = 0, self_first = 0;
+  for (const SickCase& c : DemoCases()) {
+    if (!c.HasDoctorCertified() || c.rows.size() < 2) {
+      doctor_cases += c.HasDoctorCertified();
+      continue;
+    }
+    ++doctor_cases;
+    const core::Absence& a = *c.rows[0];
+    const core::Absence& b = *c.rows[1];
+    self_first += a.type == core::AbsenceType::kSelfCertified &&
+                  b.type == core::AbsenceType::kDoctorCertified && b.start == a.end.AddDays(1);
+  }
+  EXPECT_NEAR(100 * self_first / doctor_cases, 30, 8)
+      << "1–3 days of egenmelding, then the doctor's note from the next day";
+}
+
+TEST(Generator, GradesStepDownWithinChains) {
+  int stepped_down = 0, from_full = 0, rose = 0;
+  for (const SickCase& c : DemoCases()) {
+    const core::Absence* before = nullptr;
+    for (const core::Absence* a : c.rows) {
+      if (a->type != core::AbsenceType::kDoctorCertified) continue;
+      if (before != nullptr && a->grade < before->grade) {
+        ++stepped_down;
+        from_full += before->grade == 100;
+      }
+      if (before != nullptr && a->grade > before->grade) ++rose;
+      before = a;
+    }
+  }
+  EXPECT_GT(stepped_down, 100) << "gradual return: 100 → 60 → 40";
+  EXPECT_GT(from_full, stepped_down / 3) << "often from full sick leave";
+  EXPECT_LT(rose, stepped_down / 4) << "a grade rises only where two spells meet in one case";
+}
+
+// Deadlines count from the case start (arbeidsmiljøloven §4-6): plan by the 28th day, dialogue
+// meeting 1 by the 49th when fully absent that day.
+TEST(Generator, FollowUpEventsCountFromTheCaseStart) {
   const core::Workforce& w = Demo();
   std::vector<std::vector<const core::FollowupEvent*>> events(w.employees.size());
   for (const auto& f : w.followup) events[At(f.employee)].push_back(&f);
-  double due = 0, on_time = 0;
-  for (const auto& a : w.absences) {
-    if (a.type != core::AbsenceType::kDoctorCertified || a.end - a.start + 1 < 28) continue;
-    ++due;
-    const Date deadline = a.start.AddDays(27);
-    on_time += std::any_of(events[At(a.employee)].begin(), events[At(a.employee)].end(),
-                           [&](const core::FollowupEvent* f) {
-                             return f->kind == core::FollowupKind::kFollowupPlan &&
-                                    a.start <= f->date && f->date <= deadline;
-                           });
+  const auto met = [&](const SickCase& c, core::FollowupKind kind, int day) {
+    const Date deadline = c.start.AddDays(day - 1);
+    const auto& of = events[At(c.employee)];
+    return std::any_of(of.begin(), of.end(), [&](const core::FollowupEvent* f) {
+      return f->kind == kind && c.start <= f->date && f->date <= deadline;
+    });
+  };
+  double plan_due = 0, plan_met = 0, meeting_due = 0, meeting_met = 0, graded_on_49 = 0;
+  double chained = 0;  // plans due whose first row ends before the 28th day
+  std::vector<std::vector<std::pair<Date, Date>>> meeting_windows(w.employees.size());
+  for (const SickCase& c : DemoCases()) {
+    if (!c.HasDoctorCertified()) continue;
+    if (c.Days() >= 28) {
+      ++plan_due;
+      plan_met += met(c, core::FollowupKind::kFollowupPlan, 28);
+      chained += c.rows[0]->end < c.start.AddDays(27);
+    }
+    if (c.Days() >= 49) {
+      if (c.FullyAbsentOnDay(49)) {
+        ++meeting_due;
+        meeting_met += met(c, core::FollowupKind::kDialogueMeeting1, 49);
+        meeting_windows[At(c.employee)].emplace_back(c.start.AddDays(28), c.start.AddDays(79));
+      } else {
+        ++graded_on_49;
+      }
+    }
   }
-  ASSERT_GT(due, 100);
-  EXPECT_NEAR(100 * on_time / due, 85, 8) << "follow-up plans by day 28";
+  ASSERT_GT(plan_due, 100);
+  EXPECT_GT(chained, 0.5 * plan_due) << "most cases of four weeks are chains of notes";
+  EXPECT_NEAR(100 * plan_met / plan_due, 85, 8) << "follow-up plans by day 28 of the case";
+  EXPECT_NEAR(100 * meeting_met / meeting_due, 80, 8) << "dialogue meeting 1 by day 49";
+  EXPECT_GT(graded_on_49, 0.1 * (meeting_due + graded_on_49)) << "some are graded by day 49";
+  for (const auto& f : w.followup) {
+    if (f.kind != core::FollowupKind::kDialogueMeeting1) continue;
+    const auto& windows = meeting_windows[At(f.employee)];
+    EXPECT_TRUE(std::any_of(windows.begin(), windows.end(),
+                            [&](const auto& s) { return s.first <= f.date && f.date <= s.second; }))
+        << "dialogue meeting 1 only in a case fully absent on day 49, days 29–80: "
+        << w.employees[At(f.employee)].key << " " << f.date.ToIso();
+  }
 }
 
 TEST(Generator, SomeHoldTwoPositionsAndSomeLeaveAndComeBack) {
