@@ -66,7 +66,27 @@ std::string Suggestion(const std::string& key) {
 
 void Lint(const Policy& policy, Diagnostics* d) {
   std::map<std::string, const Node*> ids;
+  std::map<std::string, const Measure*> measure_ids;
   ForEachNode(policy.nodes, [&](const Node& n, int) {
+    // A measure's id keys its execution (DESIGN §10.3): unique, and not one agp makes itself.
+    for (const Measure& m : n.measures) {
+      if (m.id.empty()) continue;
+      if (m.id.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-") !=
+              std::string::npos ||
+          m.id.rfind("lokal-", 0) == 0) {
+        d->Error(m.mark.line, m.mark.column, Label(n),
+                 "tiltakets id «" + m.id +
+                     "» kan bare ha bokstavene a–z, sifre, - og _, og kan ikke begynne med "
+                     "«lokal-» (det er lokale tiltak i agp)");
+        continue;
+      }
+      auto [it, added] = measure_ids.emplace(m.id, &m);
+      if (!added) {
+        d->Error(m.mark.line, m.mark.column, Label(n),
+                 "tiltakets id «" + m.id + "» er brukt før, på linje " +
+                     std::to_string(it->second->mark.line) + "; gi tiltaket en egen id");
+      }
+    }
     if (n.id.empty()) return;  // reported by the reader
     auto [it, added] = ids.emplace(n.id, &n);
     if (!added) {

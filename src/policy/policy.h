@@ -48,6 +48,9 @@ struct Evidence {
 };
 
 struct Measure {
+  // Optional; the key the measure's execution is stored under (DESIGN §10.3), so that it survives
+  // a new version of the policy. MeasureKey() gives the key of one without an id.
+  std::string id;
   std::string title;
   std::string owner;
   std::string due;     // ISO date
@@ -128,6 +131,11 @@ void ForEachNode(const std::vector<Node>& nodes, Fn&& fn, int depth = 0) {
     ForEachNode(n.children, fn, depth + 1);
   }
 }
+
+// The key a measure's execution is stored under (DESIGN §10.3): its `id` when it has one, else
+// "<node id>.<n>" for the n-th measure of the node (1-based), which holds only while the measures
+// of the node keep their order. Local measures added in the app are "lokal-<n>".
+std::string MeasureKey(const Node& node, size_t index);
 
 // The words the format allows (docs/policy-format.md).
 inline constexpr const char* kMeasureStatuses[] = {"planlagt", "igangsatt", "gjennomført", "utsatt",

@@ -205,6 +205,41 @@ nodes:
       "ÅÅÅÅ-MM-DD»\n");
 }
 
+// A measure's id keys its execution (DESIGN §10.3): read, written back, checked, and the key of
+// a measure without one follows its place under the node.
+TEST(PolicyLint, MeasureIdsAreUniqueAndOurOwnWordsAreRefused) {
+  Diagnostics d("p.yaml");
+  Policy p = Read(R"(agp_policy: 1
+id: p
+organisation: O
+title: T
+valid: {from: 2025-01-01}
+nodes:
+  - id: g1
+    kind: tiltak
+    title: Tiltak
+    measures:
+      - {id: heltid-prosjekt, title: A, owner: HR, due: 2026-01-01}
+      - {title: B, owner: HR, due: 2026-01-01}
+      - {id: heltid-prosjekt, title: C, owner: HR, due: 2026-01-01}
+      - {id: lokal-3, title: D, owner: HR, due: 2026-01-01}
+      - {id: "med mellomrom", title: E, owner: HR, due: 2026-01-01}
+)",
+                  &d);
+  EXPECT_EQ(All(d),
+            "p.yaml:13:9: feil: g1 «Tiltak»: tiltakets id «heltid-prosjekt» er brukt før, på "
+            "linje 11; gi tiltaket en egen id\n"
+            "p.yaml:14:9: feil: g1 «Tiltak»: tiltakets id «lokal-3» kan bare ha bokstavene a–z, "
+            "sifre, - og _, og kan ikke begynne med «lokal-» (det er lokale tiltak i agp)\n"
+            "p.yaml:15:9: feil: g1 «Tiltak»: tiltakets id «med mellomrom» kan bare ha bokstavene "
+            "a–z, sifre, - og _, og kan ikke begynne med «lokal-» (det er lokale tiltak i agp)\n");
+  ASSERT_EQ(p.nodes.size(), 1u);
+  EXPECT_EQ(MeasureKey(p.nodes[0], 0), "heltid-prosjekt");
+  EXPECT_EQ(MeasureKey(p.nodes[0], 1), "g1.2");
+  Diagnostics again("p.yaml");
+  EXPECT_EQ(ReadPolicy(WritePolicy(p), &again).nodes[0].measures[0].id, "heltid-prosjekt");
+}
+
 // Every template in data/policies passes the check without errors and survives a round trip.
 TEST(PolicyTemplates, CheckWithoutErrorsAndRoundTrip) {
   namespace fs = std::filesystem;

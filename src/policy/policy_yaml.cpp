@@ -227,7 +227,8 @@ class Reader {
     Measure m;
     m.mark = MarkOf(n);
     if (!IsMap(n, "et tiltak (measure)")) return m;
-    OnlyKnown(n, {"title", "owner", "due", "status", "evidence"}, "measures");
+    OnlyKnown(n, {"id", "title", "owner", "due", "status", "evidence"}, "measures");
+    m.id = Text(n, "id", false, n);
     m.title = Text(n, "title", true, n);
     m.owner = Text(n, "owner", false, n);
     m.due = Date(n, "due", false, n);
@@ -426,6 +427,7 @@ void WriteNode(YAML::Emitter& out, const Node& n) {
     out << YAML::Key << "measures" << YAML::Value << YAML::BeginSeq;
     for (const Measure& m : n.measures) {
       out << YAML::BeginMap;
+      WriteText(out, "id", m.id);
       WriteText(out, "title", m.title, true);
       WriteText(out, "owner", m.owner);
       WriteText(out, "due", m.due);
