@@ -109,6 +109,43 @@ struct FollowupRecord {
   std::string recorded_at;  // UTC
 };
 
+// One update of a policy measure's execution (DESIGN §10.3): its status and the unit that carries
+// it out from now on, with an optional progress note. Appended, never changed; the newest update
+// of a measure is its state. Keyed by the policy's id and the measure's key (policy::MeasureKey).
+struct MeasureUpdateRecord {
+  int64_t id = 0;
+  std::string policy_key, measure_key;
+  std::string status;     // planlagt | pågår | fullført | utsatt | avlyst
+  std::string unit_key;   // "" when no unit is responsible yet
+  std::string due;        // the due date from now on (ISO); "" keeps the earlier (or the plan's)
+  std::string note;       // "" when the update only changes the status or the unit
+  std::string note_date;  // ISO date the note is about; "" without a note
+  std::string author;
+  std::string recorded_at;  // UTC
+};
+
+// A measure a leader (or HR) added to a goal for one unit; its key is "lokal-<id>".
+struct LocalMeasureRecord {
+  int64_t id = 0;
+  std::string policy_key, node_id;
+  std::string title, owner;
+  std::string due;  // ISO date or ""
+  std::string unit_key;
+  std::string created_by, created_at;
+};
+
+// Evidence that a measure is carried out: a link (`url`) or a file (`file_name`, `data`).
+struct MeasureEvidenceRecord {
+  int64_t id = 0;
+  std::string policy_key, measure_key;
+  std::string title;
+  std::string url;
+  std::string file_name, content_type;
+  int64_t size = 0;
+  std::string data;  // the file's bytes; empty in listings
+  std::string added_by, added_at;
+};
+
 // One core or other position active on a day, with its person: what a leader sees of the
 // individuals behind a figure (DESIGN §6). Sick-leave days are health data; the caller audits.
 struct StaffRow {
@@ -213,6 +250,22 @@ class Database {
   // Every recorded follow-up event, oldest first; `employee_key` empty for all.
   virtual core::Result<std::vector<FollowupRecord>> FollowupRecords(
       const std::string& employee_key = {}) = 0;
+  // The execution of measures (DESIGN §10.3). Each append is one transaction and moves the
+  // change stamp. kInvalidInput for an unknown status, a missing title, or evidence that is both
+  // or neither a link and a file.
+  virtual core::Result<MeasureUpdateRecord> AddMeasureUpdate(MeasureUpdateRecord u) = 0;
+  // Every update, oldest first; `policy_key` empty for all policies.
+  virtual core::Result<std::vector<MeasureUpdateRecord>> MeasureUpdates(
+      const std::string& policy_key = {}) = 0;
+  virtual core::Result<LocalMeasureRecord> AddLocalMeasure(LocalMeasureRecord m) = 0;
+  virtual core::Result<std::vector<LocalMeasureRecord>> LocalMeasures(
+      const std::string& policy_key = {}) = 0;
+  virtual core::Result<MeasureEvidenceRecord> AddMeasureEvidence(MeasureEvidenceRecord e) = 0;
+  // Every piece of evidence without its bytes, oldest first.
+  virtual core::Result<std::vector<MeasureEvidenceRecord>> MeasureEvidence(
+      const std::string& policy_key = {}) = 0;
+  // One piece with its bytes; nullopt when there is none with that id.
+  virtual core::Result<std::optional<MeasureEvidenceRecord>> LoadMeasureEvidence(int64_t id) = 0;
   // The keys of the stored units (unit_id of the package), in key order.
   virtual core::Result<std::vector<std::string>> UnitKeys() = 0;
   // Adds a user with their units in one transaction; fills in the id. kInvalidInput when the name

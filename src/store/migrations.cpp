@@ -209,6 +209,62 @@ CREATE INDEX followup_record_by_employee ON followup_record(employee_key);
 CREATE TRIGGER followup_record_no_update BEFORE UPDATE ON followup_record
 BEGIN SELECT RAISE(ABORT, 'recorded follow-up events are not changed; record a new one'); END;
 )sql"},
+      {7, "measures in execution: updates, local measures, evidence", R"sql(
+-- The execution of the policy's measures (DESIGN §10.3), beside the policy documents and keyed by
+-- the policy's id and the measure's key (policy/policy.h MeasureKey), so that it survives a new
+-- version of the policy that keeps the measure's id. Appended, never changed: the newest update
+-- of a measure is its state, the earlier ones its history with the progress notes.
+CREATE TABLE measure_update (
+  id          INTEGER PRIMARY KEY,
+  policy_key  TEXT NOT NULL,
+  measure_key TEXT NOT NULL,
+  status      TEXT NOT NULL
+              CHECK (status IN ('planlagt', 'pågår', 'fullført', 'utsatt', 'avlyst')),
+  unit_key    TEXT NOT NULL DEFAULT '',
+  due         TEXT NOT NULL DEFAULT '',
+  note        TEXT NOT NULL DEFAULT '',
+  note_date   TEXT NOT NULL DEFAULT '',
+  author      TEXT NOT NULL,
+  recorded_at TEXT NOT NULL
+);
+CREATE INDEX measure_update_by_measure ON measure_update(policy_key, measure_key, id);
+CREATE TRIGGER measure_update_no_update BEFORE UPDATE ON measure_update
+BEGIN SELECT RAISE(ABORT, 'measure updates are not changed; add a new one'); END;
+CREATE TRIGGER measure_update_no_delete BEFORE DELETE ON measure_update
+BEGIN SELECT RAISE(ABORT, 'measure updates are not deleted'); END;
+-- Measures a leader adds to a goal for their unit; their key is "lokal-<id>".
+CREATE TABLE measure_local (
+  id          INTEGER PRIMARY KEY,
+  policy_key  TEXT NOT NULL,
+  node_id     TEXT NOT NULL,
+  title       TEXT NOT NULL CHECK (title <> ''),
+  owner       TEXT NOT NULL DEFAULT '',
+  due         TEXT NOT NULL DEFAULT '',
+  unit_key    TEXT NOT NULL CHECK (unit_key <> ''),
+  created_by  TEXT NOT NULL,
+  created_at  TEXT NOT NULL
+);
+CREATE INDEX measure_local_by_policy ON measure_local(policy_key);
+-- Evidence that a measure is carried out: a link, or a file kept in the database (its content
+-- type checked from its bytes, at most followup::kMaxEvidenceBytes), never served inline.
+CREATE TABLE measure_evidence (
+  id           INTEGER PRIMARY KEY,
+  policy_key   TEXT NOT NULL,
+  measure_key  TEXT NOT NULL,
+  title        TEXT NOT NULL CHECK (title <> ''),
+  url          TEXT NOT NULL DEFAULT '',
+  file_name    TEXT NOT NULL DEFAULT '',
+  content_type TEXT NOT NULL DEFAULT '',
+  size         INTEGER NOT NULL DEFAULT 0,
+  data         BLOB,
+  added_by     TEXT NOT NULL,
+  added_at     TEXT NOT NULL,
+  CHECK ((url <> '') <> (file_name <> ''))
+);
+CREATE INDEX measure_evidence_by_measure ON measure_evidence(policy_key, measure_key);
+CREATE TRIGGER measure_evidence_no_update BEFORE UPDATE ON measure_evidence
+BEGIN SELECT RAISE(ABORT, 'evidence is not changed; add a new one'); END;
+)sql"},
   };
   return kMigrations;
 }

@@ -172,9 +172,14 @@ class SqliteDatabase final : public Database {
         "FROM result_set), (SELECT COALESCE(MAX(id), 0) FROM policy_version), "
         "(SELECT COALESCE(MAX(id), 0) FROM assessment), "
         "(SELECT COALESCE(MAX(id), 0) || '.' || COUNT(*) || '.' || COALESCE(SUM(session_epoch), 0) "
-        "FROM app_user)");
+        "FROM app_user), "
+        // The execution of measures (migration 7); follow-up records move the data version.
+        "(SELECT COALESCE(MAX(id), 0) FROM measure_update) || '.' || "
+        "(SELECT COALESCE(MAX(id), 0) FROM measure_local) || '.' || "
+        "(SELECT COALESCE(MAX(id), 0) FROM measure_evidence)");
     if (!q.Step()) return q.status().ok() ? std::string() : Result<std::string>(q.status().error());
-    return q.Text(0) + ":" + q.Text(1) + ":" + q.Text(2) + ":" + q.Text(3) + ":" + q.Text(4);
+    return q.Text(0) + ":" + q.Text(1) + ":" + q.Text(2) + ":" + q.Text(3) + ":" + q.Text(4) +
+           ":" + q.Text(5);
   }
 
   core::Status SaveResults(const ResultSet& results) override {
@@ -419,6 +424,154 @@ ORDER BY u.name, u.key, e.name, e.key, p.key
     }
     if (!q.status().ok()) return q.status().error();
     return out;
+  }
+
+  Result<MeasureUpdateRecord> AddMeasureUpdate(MeasureUpdateRecord u) override {
+    static constexpr const char* kStatuses[] = {"planlagt", "pågår", "fullført", "utsatt",
+                                                "avlyst"};
+    if (std::find(std::begin(kStatuses), std::end(kStatuses), u.status) == std::end(kStatuses)) {
+      return core::Error(core::ErrorCode::kInvalidInput, "ukjent status «" + u.status + "»");
+    }
+    if (u.policy_key.empty() || u.measure_key.empty()) {
+      return core::Error(core::ErrorCode::kInvalidInput, "tiltaket mangler policy eller nøkkel");
+    }
+    Statement insert(db_.get(),
+                     "INSERT INTO measure_update(policy_key, measure_key, status, unit_key, due, "
+                     "note, note_date, author, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    insert.Bind(1, u.policy_key)
+        .Bind(2, u.measure_key)
+        .Bind(3, u.status)
+        .Bind(4, u.unit_key)
+        .Bind(5, u.due)
+        .Bind(6, u.note)
+        .Bind(7, u.note_date)
+        .Bind(8, u.author)
+        .Bind(9, u.recorded_at);
+    if (core::Status s = insert.Run(); !s.ok()) return s.error();
+    u.id = sqlite3_last_insert_rowid(db_.get());
+    return u;
+  }
+
+  Result<std::vector<MeasureUpdateRecord>> MeasureUpdates(const std::string& policy_key) override {
+    Statement q(db_.get(),
+                "SELECT id, policy_key, measure_key, status, unit_key, due, note, note_date, "
+                "author, recorded_at FROM measure_update WHERE ?1 = '' OR policy_key = ?1 "
+                "ORDER BY id");
+    q.Bind(1, policy_key);
+    std::vector<MeasureUpdateRecord> out;
+    while (q.Step()) {
+      out.push_back({q.Int(0), q.Text(1), q.Text(2), q.Text(3), q.Text(4), q.Text(5), q.Text(6),
+                     q.Text(7), q.Text(8), q.Text(9)});
+    }
+    if (!q.status().ok()) return q.status().error();
+    return out;
+  }
+
+  Result<LocalMeasureRecord> AddLocalMeasure(LocalMeasureRecord m) override {
+    if (m.title.find_first_not_of(" \t\r\n") == std::string::npos) {
+      return core::Error(core::ErrorCode::kInvalidInput, "tiltaket må ha en tittel");
+    }
+    if (m.unit_key.empty() || m.policy_key.empty() || m.node_id.empty()) {
+      return core::Error(core::ErrorCode::kInvalidInput,
+                         "et lokalt tiltak hører til et mål og en enhet");
+    }
+    Statement insert(db_.get(),
+                     "INSERT INTO measure_local(policy_key, node_id, title, owner, due, unit_key, "
+                     "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    insert.Bind(1, m.policy_key)
+        .Bind(2, m.node_id)
+        .Bind(3, m.title)
+        .Bind(4, m.owner)
+        .Bind(5, m.due)
+        .Bind(6, m.unit_key)
+        .Bind(7, m.created_by)
+        .Bind(8, m.created_at);
+    if (core::Status s = insert.Run(); !s.ok()) return s.error();
+    m.id = sqlite3_last_insert_rowid(db_.get());
+    return m;
+  }
+
+  Result<std::vector<LocalMeasureRecord>> LocalMeasures(const std::string& policy_key) override {
+    Statement q(db_.get(),
+                "SELECT id, policy_key, node_id, title, owner, due, unit_key, created_by, "
+                "created_at FROM measure_local WHERE ?1 = '' OR policy_key = ?1 ORDER BY id");
+    q.Bind(1, policy_key);
+    std::vector<LocalMeasureRecord> out;
+    while (q.Step()) {
+      out.push_back({q.Int(0), q.Text(1), q.Text(2), q.Text(3), q.Text(4), q.Text(5), q.Text(6),
+                     q.Text(7), q.Text(8)});
+    }
+    if (!q.status().ok()) return q.status().error();
+    return out;
+  }
+
+  Result<MeasureEvidenceRecord> AddMeasureEvidence(MeasureEvidenceRecord e) override {
+    if (e.title.find_first_not_of(" \t\r\n") == std::string::npos) {
+      return core::Error(core::ErrorCode::kInvalidInput, "dokumentasjonen må ha en tittel");
+    }
+    if (e.url.empty() == e.file_name.empty()) {
+      return core::Error(core::ErrorCode::kInvalidInput,
+                         "dokumentasjonen er enten en lenke eller en fil");
+    }
+    if (e.policy_key.empty() || e.measure_key.empty()) {
+      return core::Error(core::ErrorCode::kInvalidInput, "tiltaket mangler policy eller nøkkel");
+    }
+    e.size = static_cast<int64_t>(e.data.size());
+    Statement insert(db_.get(),
+                     "INSERT INTO measure_evidence(policy_key, measure_key, title, url, file_name, "
+                     "content_type, size, data, added_by, added_at) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    insert.Bind(1, e.policy_key)
+        .Bind(2, e.measure_key)
+        .Bind(3, e.title)
+        .Bind(4, e.url)
+        .Bind(5, e.file_name)
+        .Bind(6, e.content_type)
+        .Bind(7, e.size);
+    if (e.file_name.empty()) {
+      insert.BindNull(8);
+    } else {
+      sqlite3_bind_blob64(insert.get(), 8, e.data.data(), e.data.size(), SQLITE_STATIC);
+    }
+    insert.Bind(9, e.added_by).Bind(10, e.added_at);
+    if (core::Status s = insert.Run(); !s.ok()) return s.error();
+    e.id = sqlite3_last_insert_rowid(db_.get());
+    e.data.clear();
+    return e;
+  }
+
+  Result<std::vector<MeasureEvidenceRecord>> MeasureEvidence(
+      const std::string& policy_key) override {
+    Statement q(db_.get(),
+                "SELECT id, policy_key, measure_key, title, url, file_name, content_type, size, "
+                "added_by, added_at FROM measure_evidence WHERE ?1 = '' OR policy_key = ?1 "
+                "ORDER BY id");
+    q.Bind(1, policy_key);
+    std::vector<MeasureEvidenceRecord> out;
+    while (q.Step()) {
+      out.push_back({q.Int(0), q.Text(1), q.Text(2), q.Text(3), q.Text(4), q.Text(5), q.Text(6),
+                     q.Int(7), "", q.Text(8), q.Text(9)});
+    }
+    if (!q.status().ok()) return q.status().error();
+    return out;
+  }
+
+  Result<std::optional<MeasureEvidenceRecord>> LoadMeasureEvidence(int64_t id) override {
+    Statement q(db_.get(),
+                "SELECT id, policy_key, measure_key, title, url, file_name, content_type, size, "
+                "added_by, added_at, data FROM measure_evidence WHERE id = ?");
+    q.Bind(1, id);
+    if (!q.Step()) {
+      if (!q.status().ok()) return q.status().error();
+      return std::optional<MeasureEvidenceRecord>();
+    }
+    MeasureEvidenceRecord e{q.Int(0), q.Text(1), q.Text(2), q.Text(3), q.Text(4), q.Text(5),
+                            q.Text(6), q.Int(7),  "",        q.Text(8), q.Text(9)};
+    if (const void* blob = sqlite3_column_blob(q.get(), 10); blob != nullptr) {
+      e.data.assign(static_cast<const char*>(blob),
+                    static_cast<size_t>(sqlite3_column_bytes(q.get(), 10)));
+    }
+    return std::optional<MeasureEvidenceRecord>(std::move(e));
   }
 
   Result<std::vector<std::string>> UnitKeys() override {

@@ -207,6 +207,75 @@ TEST(SqliteFollowup, RecordedEventsSurviveReimportsCountInTheWorkforceAndMoveThe
   EXPECT_EQ(db->FollowupRecords("A2")->size(), 0u);
 }
 
+// The execution of measures (DESIGN §10.3): appended, read back in order, kept apart from the
+// workforce (a re-import keeps it), refused when malformed, and the change stamp moves.
+TEST(SqliteMeasures, UpdatesLocalMeasuresAndEvidenceAreKeptAndMoveTheChangeStamp) {
+  auto db = Open();
+  ASSERT_TRUE(db->ReplaceWorkforce(SmallWorkforce(), Record("a")).ok());
+  std::string stamp = *db->ChangeStamp();
+  MeasureUpdateRecord u{0,         "p",          "g1.1", "pågår", "U1", "2026-06-30", "Startet",
+                        "2026-03-01", "kari", "2026-03-01T08:00:00Z"};
+  auto added = db->AddMeasureUpdate(u);
+  ASSERT_TRUE(added.ok()) << added.error().ToString();
+  EXPECT_NE(*db->ChangeStamp(), stamp);
+  u.status = "ferdig";
+  EXPECT_EQ(db->AddMeasureUpdate(u).error().code(), core::ErrorCode::kInvalidInput);
+  u.status = "fullført";
+  u.note = "";
+  ASSERT_TRUE(db->AddMeasureUpdate(u).ok());
+  u.policy_key = "q";
+  ASSERT_TRUE(db->AddMeasureUpdate(u).ok());
+  auto updates = db->MeasureUpdates("p");
+  ASSERT_TRUE(updates.ok());
+  ASSERT_EQ(updates->size(), 2u);
+  EXPECT_EQ((*updates)[0].note, "Startet");
+  EXPECT_EQ((*updates)[0].due, "2026-06-30");
+  EXPECT_EQ((*updates)[1].status, "fullført");
+  EXPECT_EQ(db->MeasureUpdates()->size(), 3u);
+
+  stamp = *db->ChangeStamp();
+  LocalMeasureRecord m{0, "p", "g1", "Heltidsvakter i helgene", "Kari", "2026-06-30", "U1",
+                       "kari", "2026-03-01T08:00:00Z"};
+  auto local = db->AddLocalMeasure(m);
+  ASSERT_TRUE(local.ok());
+  EXPECT_GT(local->id, 0);
+  EXPECT_NE(*db->ChangeStamp(), stamp);
+  m.title = " ";
+  EXPECT_EQ(db->AddLocalMeasure(m).error().code(), core::ErrorCode::kInvalidInput);
+
+  stamp = *db->ChangeStamp();
+  MeasureEvidenceRecord e;
+  e.policy_key = "p";
+  e.measure_key = "g1.1";
+  e.title = "Referat";
+  e.file_name = "referat.pdf";
+  e.content_type = "application/pdf";
+  e.data = std::string("%PDF-1.4\0\x01\x02", 11);
+  e.added_by = "kari";
+  e.added_at = "2026-03-01T08:00:00Z";
+  auto file = db->AddMeasureEvidence(e);
+  ASSERT_TRUE(file.ok()) << file.error().ToString();
+  EXPECT_EQ(file->size, 11);
+  EXPECT_NE(*db->ChangeStamp(), stamp);
+  e.url = "https://example.invalid/";
+  EXPECT_EQ(db->AddMeasureEvidence(e).error().code(), core::ErrorCode::kInvalidInput);  // both
+  e.file_name.clear();
+  e.data.clear();
+  ASSERT_TRUE(db->AddMeasureEvidence(e).ok());
+  auto list = db->MeasureEvidence("p");
+  ASSERT_EQ(list->size(), 2u);
+  EXPECT_TRUE((*list)[0].data.empty());  // listings hold no bytes
+  auto loaded = db->LoadMeasureEvidence(file->id);
+  ASSERT_TRUE(loaded.ok() && loaded->has_value());
+  EXPECT_EQ((*loaded)->data, std::string("%PDF-1.4\0\x01\x02", 11));
+  EXPECT_FALSE(db->LoadMeasureEvidence(999)->has_value());
+
+  ASSERT_TRUE(db->ReplaceWorkforce(SmallWorkforce(), Record("b")).ok());
+  EXPECT_EQ(db->MeasureUpdates()->size(), 3u);
+  EXPECT_EQ(db->LocalMeasures("p")->size(), 1u);
+  EXPECT_EQ(db->MeasureEvidence()->size(), 2u);
+}
+
 TEST(SqlitePolicies, EveryVersionIsKeptAndTheSameDocumentIsNotAddedTwice) {
   auto db = OpenSqlite(":memory:");
   ASSERT_TRUE(db.ok());
