@@ -24,7 +24,6 @@ std::vector<int32_t> OwnUnits(const core::Workforce& w, const metrics::Viewer& v
   return own;
 }
 
-
 std::string Trim(std::string_view text) {
   const size_t a = text.find_first_not_of(" \t\r\n");
   if (a == std::string_view::npos) return "";
@@ -255,8 +254,7 @@ core::Status MayUseUnit(const core::Workforce& w, const metrics::Viewer& viewer,
   if (viewer.role == core::Role::kAdmin) return core::Ok{};
   const std::vector<int32_t> own = OwnUnits(w, viewer);
   if (viewer.role != core::Role::kLeader || own.empty() || !InAnySubtree(w, u, own)) {
-    return core::Error(core::ErrorCode::kForbidden,
-                       "du kan bare gi tiltak til dine egne enheter");
+    return core::Error(core::ErrorCode::kForbidden, "du kan bare gi tiltak til dine egne enheter");
   }
   return core::Ok{};
 }
@@ -324,12 +322,9 @@ core::Result<store::MeasureUpdateRecord> UpdateMeasure(store::Database& db,
   return db.AddMeasureUpdate(u);
 }
 
-core::Result<store::LocalMeasureRecord> AddLocalMeasure(store::Database& db,
-                                                        const core::Workforce& w,
-                                                        const metrics::Viewer& viewer,
-                                                        const policy::Policy& policy,
-                                                        LocalMeasureInput input,
-                                                        const core::Clock& clock) {
+core::Result<store::LocalMeasureRecord> AddLocalMeasure(
+    store::Database& db, const core::Workforce& w, const metrics::Viewer& viewer,
+    const policy::Policy& policy, LocalMeasureInput input, const core::Clock& clock) {
   if (viewer.role != core::Role::kAdmin && viewer.role != core::Role::kLeader) {
     return core::Error(core::ErrorCode::kForbidden, "din rolle kan ikke legge til tiltak");
   }
@@ -348,7 +343,8 @@ core::Result<store::LocalMeasureRecord> AddLocalMeasure(store::Database& db,
     return core::Error(core::ErrorCode::kInvalidInput, "tittelen eller ansvarlig er for lang");
   }
   if (!core::ControlCharacterIn(r.title).empty() || !core::ControlCharacterIn(r.owner).empty()) {
-    return core::Error(core::ErrorCode::kInvalidInput, "tittelen eller ansvarlig har et ugyldig tegn");
+    return core::Error(core::ErrorCode::kInvalidInput,
+                       "tittelen eller ansvarlig har et ugyldig tegn");
   }
   const auto due = IsoDate(input.due);
   if (!due) {
@@ -379,14 +375,13 @@ core::Result<std::string> EvidenceContentType(std::string_view file_name, std::s
       {"jpeg", "image/jpeg", "et JPEG-bilde", 2},
       {"docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
        "et Word-dokument", 3},
-      {"xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-       "et Excel-ark", 3},
+      {"xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "et Excel-ark",
+       3},
       {"pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation",
        "en PowerPoint-presentasjon", 3},
       {"odt", "application/vnd.oasis.opendocument.text", "et OpenDocument-dokument", 3},
       {"ods", "application/vnd.oasis.opendocument.spreadsheet", "et OpenDocument-regneark", 3},
-      {"odp", "application/vnd.oasis.opendocument.presentation",
-       "en OpenDocument-presentasjon", 3},
+      {"odp", "application/vnd.oasis.opendocument.presentation", "en OpenDocument-presentasjon", 3},
       {"txt", "text/plain; charset=utf-8", "tekst (UTF-8)", 4},
       {"csv", "text/csv; charset=utf-8", "tekst (UTF-8)", 4},
   };
@@ -418,8 +413,8 @@ core::Result<std::string> EvidenceContentType(std::string_view file_name, std::s
     return std::string(k.type);
   }
   return core::Error(core::ErrorCode::kInvalidInput,
-                     (ext.empty() ? std::string("filen har ingen filtype") : "filtypen ." + ext +
-                                                                                " tas ikke imot") +
+                     (ext.empty() ? std::string("filen har ingen filtype")
+                                  : "filtypen ." + ext + " tas ikke imot") +
                          "; last opp PDF, Word, Excel, PowerPoint, OpenDocument, PNG, JPEG eller "
                          "tekst (txt, csv), eller gi en lenke");
 }
@@ -469,7 +464,8 @@ core::Result<store::MeasureEvidenceRecord> AddEvidence(store::Database& db,
     if (e.title.empty()) e.title = e.file_name;
   }
   if (e.title.size() > 300 || !core::ControlCharacterIn(e.title).empty()) {
-    return core::Error(core::ErrorCode::kInvalidInput, "tittelen er for lang eller har et ugyldig tegn");
+    return core::Error(core::ErrorCode::kInvalidInput,
+                       "tittelen er for lang eller har et ugyldig tegn");
   }
   e.added_by = viewer.name;
   e.added_at = clock.NowUtc();

@@ -106,12 +106,9 @@ struct LocalMeasureInput {
 };
 
 // Adds a local measure to a goal of `policy` for a unit (MayUseUnit).
-core::Result<store::LocalMeasureRecord> AddLocalMeasure(store::Database& db,
-                                                        const core::Workforce& w,
-                                                        const metrics::Viewer& viewer,
-                                                        const policy::Policy& policy,
-                                                        LocalMeasureInput input,
-                                                        const core::Clock& clock);
+core::Result<store::LocalMeasureRecord> AddLocalMeasure(
+    store::Database& db, const core::Workforce& w, const metrics::Viewer& viewer,
+    const policy::Policy& policy, LocalMeasureInput input, const core::Clock& clock);
 
 struct EvidenceInput {
   std::string title;

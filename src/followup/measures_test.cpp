@@ -101,18 +101,18 @@ TEST_F(Measures, LeadersChangeOnlyTheirOwnUnitsMeasuresAndHrHandsThemOut) {
   EXPECT_EQ(mine.unit_key, "A1");
   EXPECT_EQ(mine.unit, 2);
   // A1 lies under A: the leader of A may now report on it, with a note.
-  auto done =
-      UpdateMeasure(*db, w, leader, mine, {"fullført", "", "", "Alle har fått tilbud", "28.08.2026"},
-                    clock);
+  auto done = UpdateMeasure(*db, w, leader, mine,
+                            {"fullført", "", "", "Alle har fått tilbud", "28.08.2026"}, clock);
   ASSERT_TRUE(done.ok()) << done.error().ToString();
   EXPECT_EQ(done->note_date, "2026-08-28");
   EXPECT_EQ(done->author, "kari");
   // … but not hand it to a unit outside A.
   book = Book();
-  EXPECT_EQ(UpdateMeasure(*db, w, leader, *book.Find("prosjekt"), {"fullført", "B", "", "", ""}, clock)
-                .error()
-                .code(),
-            core::ErrorCode::kForbidden);
+  EXPECT_EQ(
+      UpdateMeasure(*db, w, leader, *book.Find("prosjekt"), {"fullført", "B", "", "", ""}, clock)
+          .error()
+          .code(),
+      core::ErrorCode::kForbidden);
   const MeasureState& now = *book.Find("prosjekt");
   EXPECT_EQ(now.status, MeasureStatus::kDone);
   EXPECT_FALSE(now.overdue);
@@ -130,9 +130,10 @@ TEST_F(Measures, AChangeMustChangeSomethingAndNotesAreNotFromTheFuture) {
             core::ErrorCode::kInvalidInput);
   EXPECT_EQ(UpdateMeasure(*db, w, hr, m, {"gjennomført", "", "", "", ""}, clock).error().code(),
             core::ErrorCode::kInvalidInput);  // the plan's word, not the execution's
-  EXPECT_EQ(
-      UpdateMeasure(*db, w, hr, m, {"planlagt", "", "", "Møte holdt", "2026-09-02"}, clock).error().code(),
-      core::ErrorCode::kInvalidInput);
+  EXPECT_EQ(UpdateMeasure(*db, w, hr, m, {"planlagt", "", "", "Møte holdt", "2026-09-02"}, clock)
+                .error()
+                .code(),
+            core::ErrorCode::kInvalidInput);
   EXPECT_EQ(UpdateMeasure(*db, w, hr, m, {"planlagt", "X", "", "", ""}, clock).error().code(),
             core::ErrorCode::kInvalidInput);  // no such unit
   auto noted = UpdateMeasure(*db, w, hr, m, {"planlagt", "", "", "Møte holdt", ""}, clock);
@@ -147,8 +148,8 @@ TEST_F(Measures, AChangeMustChangeSomethingAndNotesAreNotFromTheFuture) {
   const MeasureBook book2 = Book();
   EXPECT_EQ(book2.Find("heltid.2")->due, "2026-08-31");
   EXPECT_TRUE(book2.Find("heltid.2")->overdue);
-  EXPECT_EQ(UpdateMeasure(*db, w, hr, *book2.Find("heltid.2"), {"planlagt", "", "2026-08-31", "", ""},
-                          clock)
+  EXPECT_EQ(UpdateMeasure(*db, w, hr, *book2.Find("heltid.2"),
+                          {"planlagt", "", "2026-08-31", "", ""}, clock)
                 .error()
                 .code(),
             core::ErrorCode::kInvalidInput);
@@ -207,8 +208,8 @@ TEST(EvidenceContentType, TheBytesMustBeWhatTheNameSays) {
 }
 
 TEST_F(Measures, EvidenceIsALinkOrACheckedFileAndItsDownloadIsAudited) {
-  ASSERT_TRUE(UpdateMeasure(*db, w, hr, *Book().Find("prosjekt"), {"pågår", "A", "", "", ""}, clock)
-                  .ok());
+  ASSERT_TRUE(
+      UpdateMeasure(*db, w, hr, *Book().Find("prosjekt"), {"pågår", "A", "", "", ""}, clock).ok());
   MeasureBook book = Book();
   const MeasureState& m = *book.Find("prosjekt");
   EXPECT_EQ(AddEvidence(*db, w, leader, m, {"Lenke", "javascript:alert(1)", "", ""}, clock)
@@ -217,11 +218,10 @@ TEST_F(Measures, EvidenceIsALinkOrACheckedFileAndItsDownloadIsAudited) {
             core::ErrorCode::kInvalidInput);
   EXPECT_EQ(AddEvidence(*db, w, leader, m, {"", "", "", ""}, clock).error().code(),
             core::ErrorCode::kInvalidInput);
-  EXPECT_EQ(
-      AddEvidence(*db, w, leader, m, {"Begge", "https://x.invalid", "a.pdf", "%PDF-"}, clock)
-          .error()
-          .code(),
-      core::ErrorCode::kInvalidInput);
+  EXPECT_EQ(AddEvidence(*db, w, leader, m, {"Begge", "https://x.invalid", "a.pdf", "%PDF-"}, clock)
+                .error()
+                .code(),
+            core::ErrorCode::kInvalidInput);
   std::string big = "%PDF-" + std::string(static_cast<size_t>(kMaxEvidenceBytes), 'x');
   EXPECT_EQ(AddEvidence(*db, w, leader, m, {"Stor", "", "stor.pdf", big}, clock).error().code(),
             core::ErrorCode::kInvalidInput);
@@ -229,8 +229,8 @@ TEST_F(Measures, EvidenceIsALinkOrACheckedFileAndItsDownloadIsAudited) {
       AddEvidence(*db, w, leader, m, {"", "https://intranett.invalid/heltid", "", ""}, clock);
   ASSERT_TRUE(link.ok()) << link.error().ToString();
   EXPECT_EQ(link->title, "https://intranett.invalid/heltid");
-  auto file = AddEvidence(*db, w, leader, m,
-                          {"Referat", "", "C:\\Users\\kari\\\"ref\";\x01.pdf", "%PDF-1.4 x"}, clock);
+  auto file = AddEvidence(
+      *db, w, leader, m, {"Referat", "", "C:\\Users\\kari\\\"ref\";\x01.pdf", "%PDF-1.4 x"}, clock);
   ASSERT_TRUE(file.ok()) << file.error().ToString();
   EXPECT_EQ(file->file_name, "ref.pdf");
   EXPECT_EQ(file->content_type, "application/pdf");
@@ -257,9 +257,9 @@ TEST_F(Measures, EvidenceIsALinkOrACheckedFileAndItsDownloadIsAudited) {
 }
 
 TEST_F(Measures, ExecutionSurvivesANewVersionThatKeepsTheMeasuresId) {
-  ASSERT_TRUE(
-      UpdateMeasure(*db, w, hr, *Book().Find("prosjekt"), {"fullført", "A", "", "Ferdig", ""}, clock)
-          .ok());
+  ASSERT_TRUE(UpdateMeasure(*db, w, hr, *Book().Find("prosjekt"),
+                            {"fullført", "A", "", "Ferdig", ""}, clock)
+                  .ok());
   // Version 2 moves the measure under another goal and adds one before it: the id keeps it.
   policy = ReadPolicy(R"(agp_policy: 1
 id: p

@@ -71,7 +71,8 @@ void Lint(const Policy& policy, Diagnostics* d) {
     // A measure's id keys its execution (DESIGN §10.3): unique, and not one agp makes itself.
     for (const Measure& m : n.measures) {
       if (m.id.empty()) continue;
-      if (m.id.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-") !=
+      if (m.id.find_first_not_of(
+              "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-") !=
               std::string::npos ||
           m.id.rfind("lokal-", 0) == 0) {
         d->Error(m.mark.line, m.mark.column, Label(n),

@@ -178,8 +178,8 @@ class SqliteDatabase final : public Database {
         "(SELECT COALESCE(MAX(id), 0) FROM measure_local) || '.' || "
         "(SELECT COALESCE(MAX(id), 0) FROM measure_evidence)");
     if (!q.Step()) return q.status().ok() ? std::string() : Result<std::string>(q.status().error());
-    return q.Text(0) + ":" + q.Text(1) + ":" + q.Text(2) + ":" + q.Text(3) + ":" + q.Text(4) +
-           ":" + q.Text(5);
+    return q.Text(0) + ":" + q.Text(1) + ":" + q.Text(2) + ":" + q.Text(3) + ":" + q.Text(4) + ":" +
+           q.Text(5);
   }
 
   core::Status SaveResults(const ResultSet& results) override {
@@ -565,7 +565,7 @@ ORDER BY u.name, u.key, e.name, e.key, p.key
       if (!q.status().ok()) return q.status().error();
       return std::optional<MeasureEvidenceRecord>();
     }
-    MeasureEvidenceRecord e{q.Int(0), q.Text(1), q.Text(2), q.Text(3), q.Text(4), q.Text(5),
+    MeasureEvidenceRecord e{q.Int(0),  q.Text(1), q.Text(2), q.Text(3), q.Text(4), q.Text(5),
                             q.Text(6), q.Int(7),  "",        q.Text(8), q.Text(9)};
     if (const void* blob = sqlite3_column_blob(q.get(), 10); blob != nullptr) {
       e.data.assign(static_cast<const char*>(blob),

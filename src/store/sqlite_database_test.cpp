@@ -213,8 +213,11 @@ TEST(SqliteMeasures, UpdatesLocalMeasuresAndEvidenceAreKeptAndMoveTheChangeStamp
   auto db = Open();
   ASSERT_TRUE(db->ReplaceWorkforce(SmallWorkforce(), Record("a")).ok());
   std::string stamp = *db->ChangeStamp();
-  MeasureUpdateRecord u{0,         "p",          "g1.1", "pågår", "U1", "2026-06-30", "Startet",
-                        "2026-03-01", "kari", "2026-03-01T08:00:00Z"};
+  MeasureUpdateRecord u{0,         "p",
+                        "g1.1",    "pågår",
+                        "U1",      "2026-06-30",
+                        "Startet", "2026-03-01",
+                        "kari",    "2026-03-01T08:00:00Z"};
   auto added = db->AddMeasureUpdate(u);
   ASSERT_TRUE(added.ok()) << added.error().ToString();
   EXPECT_NE(*db->ChangeStamp(), stamp);
@@ -234,8 +237,15 @@ TEST(SqliteMeasures, UpdatesLocalMeasuresAndEvidenceAreKeptAndMoveTheChangeStamp
   EXPECT_EQ(db->MeasureUpdates()->size(), 3u);
 
   stamp = *db->ChangeStamp();
-  LocalMeasureRecord m{0, "p", "g1", "Heltidsvakter i helgene", "Kari", "2026-06-30", "U1",
-                       "kari", "2026-03-01T08:00:00Z"};
+  LocalMeasureRecord m{0,
+                       "p",
+                       "g1",
+                       "Heltidsvakter i helgene",
+                       "Kari",
+                       "2026-06-30",
+                       "U1",
+                       "kari",
+                       "2026-03-01T08:00:00Z"};
   auto local = db->AddLocalMeasure(m);
   ASSERT_TRUE(local.ok());
   EXPECT_GT(local->id, 0);
