@@ -20,6 +20,7 @@ struct MenuItem {
 constexpr MenuItem kMenu[] = {
     {"oversikt", "Oversikt", "/", false},
     {"oppgaver", "Mine oppgaver", "/oppgaver", false},
+    {"tiltak", "Tiltak", "/tiltak", false},
     {"policy", "Policy", "/policy", false},
     {"enheter", "Enheter", "/enheter", false},
     {"indikatorer", "Indikatorer", "/indikatorer", false},

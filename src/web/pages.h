@@ -2,6 +2,10 @@
 // ask the layers below, render.
 #pragma once
 
+#include <cstdint>
+#include <string>
+#include <vector>
+
 #include "web/context.h"
 
 namespace agp::web {
@@ -17,6 +21,19 @@ void ShowOverview(Context& ctx, Response& res);
 // pages_tasks.cpp
 void ShowTasks(Context& ctx, Response& res);
 void RecordFollowup(Context& ctx, Response& res);
+// pages_measures.cpp
+void ShowMeasures(Context& ctx, Response& res);
+void ShowMeasure(Context& ctx, Response& res);
+void UpdateMeasureForm(Context& ctx, Response& res);
+void AddEvidenceForm(Context& ctx, Response& res);
+void DownloadEvidence(Context& ctx, Response& res);
+void AddLocalMeasureForm(Context& ctx, Response& res);
+// Pieces other pages show: a goal's measures with the form for a local one; the overdue
+// measures and duties in the viewer's scope (the dashboard); the open measures of `units`
+// (empty: all) for Mine oppgaver.
+std::string MeasuresOfGoal(Context& ctx, const StoredPolicy& stored, const policy::Node& node);
+std::string FollowupSummary(Context& ctx, const StoredPolicy* stored);
+std::string MeasuresToUpdate(Context& ctx, const std::vector<int32_t>& units);
 // pages_goal.cpp
 void ShowGoal(Context& ctx, Response& res);
 void AddAssessment(Context& ctx, Response& res);

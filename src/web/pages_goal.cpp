@@ -1,6 +1,6 @@
 // Mål: one goal of the policy — its indicators over the years with the target drawn in, the
-// breakdown by unit, the national reference, its measures, and the human assessments with their
-// history (admins add new ones; the earlier stay).
+// breakdown by unit, the national reference, its measures in execution (pages_measures.cpp), and
+// the human assessments with their history (admins add new ones; the earlier stay).
 #include "metrics/indicator.h"
 #include "policy/evaluation.h"
 #include "policy/policy_store.h"
@@ -124,22 +124,6 @@ std::string RenderGoal(Context& ctx, const StoredPolicy& stored, const policy::N
          "\">Definisjon og tall for alle enheter</a></p></section>";
   }
 
-  b += "<h2>Tiltak</h2>";
-  if (node.measures.empty()) {
-    b += "<p class=\"muted\">Ingen tiltak er knyttet til dette målet.</p>";
-  } else {
-    b += "<div class=\"table-wrap\"><table class=\"data\"><caption>Tiltak for målet</caption>"
-         "<thead><tr><th scope=\"col\">Tiltak</th><th scope=\"col\">Ansvarlig</th>"
-         "<th scope=\"col\">Frist</th><th scope=\"col\">Status</th></tr></thead><tbody>";
-    for (const policy::Measure& m : node.measures) {
-      b += "<tr><th scope=\"row\">" + Escape(m.title) + "</th><td>" +
-           (m.owner.empty() ? "<span class=\"muted\">ikke satt</span>" : Escape(m.owner)) +
-           "</td><td>" +
-           (m.due.empty() ? "<span class=\"muted\">ikke satt</span>" : Escape(DateLabel(m.due))) +
-           "</td><td>" + (m.status.empty() ? "–" : Escape(m.status)) + "</td></tr>";
-    }
-    b += "</tbody></table></div>";
-  }
   return b;
 }
 
@@ -209,7 +193,10 @@ void GoalPage(Context& ctx, Response& res, const std::string& error) {
                     ctx.audience_key();
   std::shared_ptr<const std::string> main =
       snap.Cached(key, [&] { return AccessibleTables(RenderGoal(ctx, *stored, *node, *period)); });
-  page.body = *main + RenderAssessments(ctx, *stored, *node, *period, error);
+  // The measures' execution changes with every report of progress and is the viewer's to edit:
+  // rendered for each request, outside the cached figures.
+  page.body = *main + MeasuresOfGoal(ctx, *stored, *node) +
+              RenderAssessments(ctx, *stored, *node, *period, error);
   SendPage(ctx, res, page);
 }
 

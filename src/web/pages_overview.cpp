@@ -201,8 +201,10 @@ void ShowOverview(Context& ctx, Response& res) {
   picker += "</select></span> <button type=\"submit\" class=\"secondary\">Vis</button></form>";
   std::string key = "overview|" + (stored ? stored->policy.id : "") + "|" + period->ToString() +
                     "|" + ctx.audience_key();
-  page.cached_body = snap.Cached(
+  std::shared_ptr<const std::string> figures = snap.Cached(
       key, [&] { return AccessibleTables(picker + RenderOverview(ctx, stored, *period)); });
+  // What is overdue today in the viewer's scope (DESIGN §10.3): the viewer's own, not cached.
+  page.body = FollowupSummary(ctx, stored) + *figures;
   SendPage(ctx, res, page);
 }
 

@@ -164,7 +164,14 @@ void DownloadReport(Context& ctx, Response& res) {
     return SendError(ctx, res, 404, "Fant ingen enhet med denne id-en.");
   }
 
+  // The measures' execution as it stands today (DESIGN §10.3); units are named from the cube.
+  store::Database* db = ctx.db();
+  if (db == nullptr) return SendError(ctx, res, 503, "Databasen kunne ikke leses nå.");
+  auto measures =
+      followup::LoadMeasures(*db, stored->policy, core::Workforce{}, ctx.clock().Today());
+  if (!measures.ok()) return SendError(ctx, res, 503, "Tiltakene kunne ikke leses nå.");
   report::ReportInput in;
+  in.measures = &*measures;
   in.policy = &stored->policy;
   in.policy_version = stored->version.version;
   in.assessments = &stored->assessments;

@@ -64,7 +64,7 @@ std::string StatusBadgeFor(DutyStatus s) {
       tone = "no_data";
       break;
   }
-  return std::string("<span class=\"badge badge-") + tone + "\">" +
+  return std::string("<span class=\"status status-") + tone + "\">" +
          std::string(followup::Label(s)) + "</span>";
 }
 
@@ -178,6 +178,8 @@ void AggregatePage(Context& ctx, Response& res, const FollowupData& data,
   b += "<p class=\"hint\">Fristene: oppfølgingsplan senest etter fire uker (§ 4-6 (3)), dialogmøte "
        "1 senest etter sju uker ved full sykmelding (§ 4-6 (4)), regnet fra første dag i "
        "oppfølgingstilfellet (sykmeldinger med høyst 16 dager mellom seg er ett tilfelle).</p>";
+  b += "<p>Tiltakene i arbeidsgiverpolitikken, med status og hvilke som er forfalt per enhet, "
+       "står under <a href=\"/tiltak\">Tiltak</a>.</p>";
   SendPage(ctx, res, page);
 }
 
@@ -289,6 +291,8 @@ void ShowTasks(Context& ctx, Response& res) {
   }
   if (tasks->dialogues.empty()) b += "<tr><td colspan=\"4\">Ingen.</td></tr>";
   b += "</tbody></table></div>";
+  b += MeasuresToUpdate(ctx, tasks->units);
+  page.body = AccessibleTables(std::move(page.body));
   SendPage(ctx, res, page);
 }
 

@@ -9,8 +9,10 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 
 #include "core/text.h"
+#include "followup/measures.h"
 #include "web/forms.h"
 #include "web/http_server.h"
 #include "web/import_jobs.h"
@@ -72,6 +74,8 @@ namespace {
 constexpr uint64_t kFormLimit = 64 * 1024;
 constexpr uint64_t kUploadLimit = uint64_t{2} << 30;  // 2 GiB: a national workforce package
 constexpr size_t kFieldLimit = 64 * 1024;             // a text field of the upload form
+constexpr uint64_t kEvidenceLimit =
+    static_cast<uint64_t>(followup::kMaxEvidenceBytes) + kFormLimit;  // a file and its form
 
 // Whether the request comes from an admin, as the account is now (an admin demoted a moment ago
 // sends no package either).
@@ -84,6 +88,24 @@ bool AdminSession(WebServer::State& s, const httplib::Request& req) {
         return (*db)->FindUser(user);
       });
   return session.ok() && session->has_value() && (*session)->role == core::Role::kAdmin;
+}
+
+bool LeaderSession(WebServer::State& s, const httplib::Request& req) {
+  auto session = FindCurrentSession(
+      s.sessions, CookieValue(req, kSessionCookie),
+      [&s](const std::string& user) -> core::Result<std::optional<store::UserRecord>> {
+        auto db = s.pool.Acquire();
+        if (!db.ok()) return db.error();
+        return (*db)->FindUser(user);
+      });
+  return session.ok() && session->has_value() &&
+         ((*session)->role == core::Role::kAdmin || (*session)->role == core::Role::kLeader);
+}
+
+// POST /tiltak/<policy>/<measure>/dokumentasjon (routes.cpp).
+bool EvidencePath(const std::string& path) {
+  static const std::regex kEvidence("/tiltak/[^/]+/[^/]+/dokumentasjon");
+  return std::regex_match(path, kEvidence);
 }
 
 void Refuse(httplib::Response& res, int status, const std::string& message) {
@@ -122,10 +144,16 @@ httplib::Server::HandlerResponse LimitBody(WebServer::State& s, const httplib::R
     return R::Handled;
   }
   const bool upload = req.path == "/import" && AdminSession(s, req);
-  if (length > (upload ? kUploadLimit : kFormLimit)) {
+  // Evidence of a measure (DESIGN §10.3) from a leader or an admin: a file of at most
+  // followup::kMaxEvidenceBytes and the form's small fields.
+  const bool evidence = !upload && EvidencePath(req.path) && LeaderSession(s, req);
+  const uint64_t limit = upload ? kUploadLimit : evidence ? kEvidenceLimit : kFormLimit;
+  if (length > limit) {
     Refuse(res, 413,
-           upload ? "Pakken er større enn 2 GiB, som er det tjeneren tar imot."
-                  : "Forespørselen er for stor.");
+           upload     ? "Pakken er større enn 2 GiB, som er det tjeneren tar imot."
+           : evidence ? "Filen er større enn 10 MiB, som er det tjeneren tar imot. Legg den "
+                        "heller et sted og gi en lenke."
+                      : "Forespørselen er for stor.");
     return R::Handled;
   }
   return R::Unhandled;

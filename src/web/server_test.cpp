@@ -173,6 +173,32 @@ TEST_F(ServerTest, AnAnonymousBigBodyIsRefusedFromItsHeadersWithoutReadingIt) {
   }
 }
 
+// Evidence of a measure (DESIGN §10.3): a leader or an admin may send a file of up to 10 MiB with
+// its form; more is refused from the headers; other roles send forms of the usual size only.
+TEST_F(ServerTest, EvidenceMayBeTenMebibytesFromLeadersAndAdminsOnly) {
+  Start(Options());
+  auto [admin, csrf] = SignIn("test-admin");
+  auto [viewer, viewer_csrf] = SignIn("test-viewer");
+  ASSERT_FALSE(admin.empty());
+  ASSERT_FALSE(viewer.empty());
+  const std::string path = "/tiltak/roros-2017/finnes-ikke/dokumentasjon";
+  auto head = [&](const std::string& cookie, uint64_t length) {
+    Raw raw(port_);
+    EXPECT_TRUE(raw.Send("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: " + cookie +
+                         "\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: " +
+                         std::to_string(length) + "\r\n\r\n"));
+    return Raw::Status(raw.Receive(15));
+  };
+  EXPECT_EQ(head(admin, (uint64_t{10} << 20) + 128 * 1024), 413);
+  EXPECT_EQ(head(viewer, 200 * 1024), 413);
+  httplib::Client c = Client();
+  httplib::MultipartFormDataItems items = {
+      {"csrf", csrf, "", ""}, {"fil", "%PDF-" + std::string(2 << 20, 'x'), "a.pdf", ""}};
+  auto as_admin = c.Post(path, {{"Cookie", admin}}, items);
+  ASSERT_TRUE(as_admin);
+  EXPECT_EQ(as_admin->status, 404);  // read whole, then: no such measure
+}
+
 TEST_F(ServerTest, AFormIsSmallAndMustSayHowLongItIs) {
   Start(Options());
   auto [cookie, csrf] = SignIn("test-viewer");

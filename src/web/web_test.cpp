@@ -13,6 +13,7 @@
 
 #include "core/clock.h"
 #include "demo/generator.h"
+#include "followup/measures.h"
 #include "metrics/results.h"
 #include "policy/lint.h"
 #include "policy/policy_store.h"
@@ -61,6 +62,17 @@ class WebApp : public ::testing::Test {
         &diagnostics);
     ASSERT_EQ(diagnostics.error_count(), 0);
     ASSERT_TRUE(policy::StorePolicy(**db, p, "test", clock_).ok());
+    // The policy's first two measures: one the leader's unit carries out, one nobody yet.
+    policy::ForEachNode(p.nodes, [&](const policy::Node& n, int) {
+      for (size_t i = 0; i < n.measures.size(); ++i) {
+        if (measure_.empty()) {
+          measure_ = policy::MeasureKey(n, i);
+        } else if (unassigned_measure_.empty()) {
+          unassigned_measure_ = policy::MeasureKey(n, i);
+        }
+      }
+    });
+    ASSERT_FALSE(unassigned_measure_.empty());
     for (const core::Unit& u : w.units) {
       if (u.parent >= 0 && w.units[static_cast<size_t>(u.parent)].parent < 0) {
         (own_unit_.empty() ? own_unit_ : other_unit_) = u.key;
@@ -77,6 +89,9 @@ class WebApp : public ::testing::Test {
       if (std::string(role) == "leader") user.units = {own_unit_};
       ASSERT_TRUE((*db)->AddUser(user).ok());
     }
+    store::MeasureUpdateRecord give{0,  kPolicy, measure_, "planlagt",     own_unit_, "2025-03-31",
+                                    "", "",      "hr",     clock_.NowUtc()};
+    ASSERT_TRUE((*db)->AddMeasureUpdate(give).ok());
     db->reset();
 
     ServeOptions options;
@@ -136,11 +151,20 @@ class WebApp : public ::testing::Test {
   static inline std::thread* thread_ = nullptr;
   static inline int port_ = 0;
   static inline std::string own_unit_, other_unit_;
+  static inline std::string measure_, unassigned_measure_;  // keys of roros-2017's measures
 };
 
 // A concrete path for every route of the table; a new route without one fails the test.
-std::map<std::string, std::string> SamplePaths(const std::string& own_unit) {
+std::map<std::string, std::string> SamplePaths(const std::string& own_unit,
+                                               const std::string& measure) {
+  const std::string m = std::string("/tiltak/") + kPolicy + "/" + measure;
   return {
+      {"/tiltak", "/tiltak"},
+      {"/tiltak/([^/]+)/([^/]+)", m},
+      {"/tiltak/([^/]+)/([^/]+)/oppdater", m + "/oppdater"},
+      {"/tiltak/([^/]+)/([^/]+)/dokumentasjon", m + "/dokumentasjon"},
+      {"/tiltak/([^/]+)/([^/]+)/dokumentasjon/([0-9]{1,18})", m + "/dokumentasjon/999999"},
+      {"/mal/([^/]+)/([^/]+)/tiltak", std::string("/mal/") + kPolicy + "/" + kGoal + "/tiltak"},
       {"/logg-inn", "/logg-inn"},
       {"/logg-ut", "/logg-ut"},
       {"/", "/"},
@@ -183,7 +207,7 @@ TEST_F(WebApp, EveryRouteAnswersEveryRoleAsTheTableSays) {
     ASSERT_FALSE(logins[role].cookie.empty()) << role;
     ASSERT_FALSE(logins[role].csrf.empty()) << role;
   }
-  auto samples = SamplePaths(own_unit_);
+  auto samples = SamplePaths(own_unit_, measure_);
   httplib::Client c = Client();
   int checked = 0;
   for (const Route& route : Routes()) {
@@ -326,6 +350,144 @@ TEST_F(WebApp, ALeaderSeesTheWeeksDutiesRecordsOneAndEveryViewIsLogged) {
                                          {"begrunnelse", "kort fravær"},
                                          {"dato", "2025-05-30"}});
   EXPECT_EQ(by_admin->status, 303);
+}
+
+// Measures in execution (DESIGN §10.3): the leader of the unit that carries a measure out reports
+// on it and attaches evidence; nobody else but HR may; files are checked and only downloaded.
+TEST_F(WebApp, ALeaderReportsOnTheirUnitsMeasuresAndEvidenceIsOnlyADownload) {
+  Login leader = LogIn("test-leader");
+  Login admin = LogIn("test-admin");
+  Login union_rep = LogIn("test-union");
+  httplib::Client c = Client();
+  const std::string m = std::string("/tiltak/") + kPolicy + "/" + measure_;
+  httplib::Headers as_leader = {{"Cookie", leader.cookie}};
+
+  // Overdue since 31 March (the clock says 1 June 2025): on the dashboard and Mine oppgaver.
+  auto home = c.Get("/", as_leader);
+  ASSERT_EQ(home->status, 200);
+  EXPECT_EQ(Between(home->body, "data-overdue-measures>", "<"), "1");
+  auto tasks = c.Get("/oppgaver", as_leader);
+  EXPECT_NE(tasks->body.find("Tiltak å melde fremdrift på"), std::string::npos);
+  EXPECT_NE(tasks->body.find("data-measure=\"" + measure_ + "\""), std::string::npos);
+  auto list = c.Get("/tiltak?vis=forfalt", as_leader);
+  ASSERT_EQ(list->status, 200);
+  EXPECT_NE(list->body.find("data-measure=\"" + measure_ + "\""), std::string::npos);
+  EXPECT_EQ(list->body.find("data-measure=\"" + unassigned_measure_ + "\""), std::string::npos);
+
+  auto page = c.Get(m, as_leader);
+  ASSERT_EQ(page->status, 200);
+  EXPECT_NE(page->body.find("action=\"" + m + "/oppdater\""), std::string::npos);
+  auto bad = c.Post(m + "/oppdater", as_leader,
+                    httplib::Params{{"csrf", leader.csrf}, {"status", "ferdig"}});
+  EXPECT_EQ(bad->status, 400);
+  EXPECT_NE(bad->body.find("velg en status"), std::string::npos);
+  auto done = c.Post(m + "/oppdater", as_leader,
+                     httplib::Params{{"csrf", leader.csrf},
+                                     {"status", "fullført"},
+                                     {"notat", "Alle deltidsansatte har fått tilbud."},
+                                     {"notatdato", "2025-05-30"}});
+  ASSERT_EQ(done->status, 303);
+  EXPECT_EQ(done->get_header_value("Location"), m + "?lagret=1");
+  page = c.Get(m, as_leader);
+  EXPECT_NE(page->body.find("Alle deltidsansatte har fått tilbud."), std::string::npos);
+  EXPECT_NE(page->body.find("status-met\">Fullført"), std::string::npos);
+  home = c.Get("/", as_leader);
+  EXPECT_EQ(Between(home->body, "data-overdue-measures>", "<"), "0");
+
+  // A measure no unit carries out yet is HR's to hand out; union representatives change nothing.
+  const std::string other = std::string("/tiltak/") + kPolicy + "/" + unassigned_measure_;
+  EXPECT_EQ(c.Post(other + "/oppdater", as_leader,
+                   httplib::Params{{"csrf", leader.csrf}, {"status", "pågår"}})
+                ->status,
+            403);
+  EXPECT_EQ(c.Post(m + "/oppdater", {{"Cookie", union_rep.cookie}},
+                   httplib::Params{{"csrf", union_rep.csrf}, {"status", "pågår"}})
+                ->status,
+            403);
+  ASSERT_EQ(
+      c.Post(other + "/oppdater", {{"Cookie", admin.cookie}},
+             httplib::Params{{"csrf", admin.csrf}, {"status", "pågår"}, {"enhet", other_unit_}})
+          ->status,
+      303);
+  EXPECT_EQ(c.Post(other + "/oppdater", as_leader,
+                   httplib::Params{{"csrf", leader.csrf}, {"status", "fullført"}})
+                ->status,
+            403);  // another unit's now
+  EXPECT_EQ(c.Post(other + "/dokumentasjon", as_leader,
+                   httplib::Params{{"csrf", leader.csrf}, {"lenke", "https://x.invalid"}})
+                ->status,
+            403);
+
+  // Evidence: a file whose bytes are what its name says, kept and offered only as a download.
+  const std::string pdf = "%PDF-1.4\n<script>alert(1)</script>\n";
+  auto upload = c.Post(m + "/dokumentasjon", as_leader,
+                       httplib::MultipartFormDataItems{{"csrf", leader.csrf, "", ""},
+                                                       {"tittel", "Referat", "", ""},
+                                                       {"fil", pdf, "referat.pdf", "text/html"}});
+  ASSERT_EQ(upload->status, 303) << upload->body;
+  auto html = c.Post(m + "/dokumentasjon", as_leader,
+                     httplib::MultipartFormDataItems{{"csrf", leader.csrf, "", ""},
+                                                     {"fil", "<html></html>", "side.html", ""}});
+  EXPECT_EQ(html->status, 400);
+  EXPECT_NE(html->body.find("tas ikke imot"), std::string::npos);
+  auto fake = c.Post(m + "/dokumentasjon", as_leader,
+                     httplib::MultipartFormDataItems{{"csrf", leader.csrf, "", ""},
+                                                     {"fil", "<html></html>", "x.pdf", ""}});
+  EXPECT_EQ(fake->status, 400);
+  // A file larger than a form may be is taken from a leader (the limit is in server_test) …
+  const std::string big = "%PDF-" + std::string(300 * 1024, 'x');
+  auto large = c.Post(m + "/dokumentasjon", as_leader,
+                      httplib::MultipartFormDataItems{{"csrf", leader.csrf, "", ""},
+                                                      {"fil", big, "stort.pdf", ""}});
+  ASSERT_TRUE(large);
+  EXPECT_EQ(large->status, 303);
+  // … and refused from a union representative before it is read, as any other large form.
+  auto big_union = c.Post(
+      m + "/dokumentasjon", {{"Cookie", union_rep.cookie}},
+      httplib::MultipartFormDataItems{{"csrf", union_rep.csrf, "", ""}, {"fil", big, "a.pdf", ""}});
+  ASSERT_TRUE(big_union);
+  EXPECT_EQ(big_union->status, 413);
+
+  page = c.Get(m, {{"Cookie", union_rep.cookie}});
+  ASSERT_EQ(page->status, 200);
+  EXPECT_EQ(page->body.find("action=\"" + m + "/oppdater\""), std::string::npos);  // reads only
+  const std::string href =
+      Between(page->body, "href=\"" + m + "/dokumentasjon/", "\"");  // the first
+  ASSERT_FALSE(href.empty());
+  auto file = c.Get(m + "/dokumentasjon/" + href, {{"Cookie", union_rep.cookie}});
+  ASSERT_EQ(file->status, 200);
+  EXPECT_EQ(file->body, pdf);
+  EXPECT_EQ(file->get_header_value("Content-Type"), "application/pdf");  // not what was declared
+  EXPECT_EQ(file->get_header_value("Content-Disposition").rfind("attachment;", 0), 0u);
+  EXPECT_EQ(file->get_header_value("X-Content-Type-Options"), "nosniff");
+  EXPECT_NE(file->get_header_value("Content-Security-Policy").find("sandbox"), std::string::npos);
+  // Another measure's path does not reach this file.
+  EXPECT_EQ(c.Get(other + "/dokumentasjon/" + href, {{"Cookie", admin.cookie}})->status, 404);
+
+  // A local measure for the leader's own unit, not for another's.
+  const std::string goal = std::string("/mal/") + kPolicy + "/" + kGoal;
+  auto local = c.Post(goal + "/tiltak", as_leader,
+                      httplib::Params{{"csrf", leader.csrf},
+                                      {"tittel", "Langvakter i helgene"},
+                                      {"enhet", own_unit_},
+                                      {"frist", "2025-12-31"}});
+  ASSERT_EQ(local->status, 303);
+  EXPECT_EQ(
+      local->get_header_value("Location").rfind(std::string("/tiltak/") + kPolicy + "/lokal-", 0),
+      0u);
+  EXPECT_EQ(c.Post(goal + "/tiltak", as_leader,
+                   httplib::Params{
+                       {"csrf", leader.csrf}, {"tittel", "Langvakter"}, {"enhet", other_unit_}})
+                ->status,
+            403);
+  auto goal_page = c.Get(goal, as_leader);
+  EXPECT_NE(goal_page->body.find("Langvakter i helgene"), std::string::npos);
+
+  auto log = c.Get("/logg", {{"Cookie", admin.cookie}});
+  for (const char* action :
+       {"measure.update", "measure.evidence.add", "measure.evidence.download", "measure.add"}) {
+    EXPECT_NE(log->body.find(action), std::string::npos) << action;
+  }
 }
 
 TEST_F(WebApp, UnionAndViewersSeeTheFollowupInNumbersOnly) {
