@@ -56,10 +56,10 @@ int Report(const GlobalOptions* g, const ReportOptions& o) {
   auto reference =
       metrics::ReferenceFigures::Load((DataDir() / "reference" / "national.csv").string());
   if (!reference.ok()) return Fail(reference.error());
-  auto sources = report::LoadReportSources(db, o.policy, *period);
+  core::SystemClock clock;
+  auto sources = report::LoadReportSources(db, o.policy, *period, clock.Today());
   if (!sources.ok()) return Fail(sources.error());
 
-  core::SystemClock clock;
   report::ReportInput in;
   report::UseSources(*sources, &in);
   in.cube = &*cube;

@@ -227,6 +227,18 @@ void Summary(std::string& b, const Report& r) {
   b += "<p>Arbeidsgiverpolitikken har " + std::to_string(r.goals) + " mål og " +
        std::to_string(r.measures) + " tiltak. " + std::to_string(with_target) + " av målene har " +
        "en indikator med målverdi som kan vurderes for " + Escape(period) + ".</p>";
+  if (r.input.measures != nullptr && r.measures > 0) {
+    const auto count = [&](followup::MeasureStatus s) {
+      return std::to_string(r.measure_status_counts[static_cast<size_t>(s)]);
+    };
+    b += "<p>Av tiltakene er " + count(followup::MeasureStatus::kDone) + " fullført, " +
+         count(followup::MeasureStatus::kOngoing) + " pågår, " +
+         count(followup::MeasureStatus::kPlanned) + " er planlagt, " +
+         count(followup::MeasureStatus::kPostponed) + " utsatt og " +
+         count(followup::MeasureStatus::kCancelled) + " avlyst. " +
+         std::to_string(r.measures_overdue) + " har passert fristen uten å være fullført per " +
+         Escape(core::DateLabel(r.input.generated_on)) + ".</p>";
+  }
   b += "<div class=\"summary-counts\">";
   for (policy::GoalStatus s :
        {policy::GoalStatus::kMet, policy::GoalStatus::kOnTrack, policy::GoalStatus::kOffTrack,
@@ -315,6 +327,54 @@ void IndicatorSection(std::string& b, const Report& r, const IndicatorBlock& lin
   b += "</div>";
 }
 
+std::string MeasureStatusWords(followup::MeasureStatus s) {
+  switch (s) {
+    case followup::MeasureStatus::kPlanned:
+      return "Planlagt";
+    case followup::MeasureStatus::kOngoing:
+      return "Pågår";
+    case followup::MeasureStatus::kDone:
+      return "Fullført";
+    case followup::MeasureStatus::kPostponed:
+      return "Utsatt";
+    case followup::MeasureStatus::kCancelled:
+      return "Avlyst";
+  }
+  return "";
+}
+
+// The node's measures in execution (DESIGN §10.3): who carries each out, its due date, its
+// status (and whether it is overdue) and the latest progress note.
+void MeasureExecution(std::string& b, const Report& r, const NodeBlock& n) {
+  if (n.execution.empty()) return;
+  b += "<table class=\"measures\"><caption>Tiltak og gjennomføring</caption><thead><tr><th "
+       "scope=\"col\">Tiltak</th><th scope=\"col\">Ansvarlig enhet</th><th scope=\"col\">Frist"
+       "</th><th scope=\"col\">Status</th><th scope=\"col\">Siste notat</th></tr></thead><tbody>";
+  for (const followup::MeasureState* m : n.execution) {
+    std::string unit;
+    if (!m->unit_key.empty()) {
+      const int u = r.input.cube->FindUnit(m->unit_key);
+      unit = u >= 0 ? r.input.cube->units()[static_cast<size_t>(u)].name : m->unit_key;
+    }
+    std::string note;
+    for (auto it = m->updates.rbegin(); it != m->updates.rend(); ++it) {
+      if (it->note.empty()) continue;
+      note = core::DateLabel(it->note_date) + ": " + it->note;
+      break;
+    }
+    b += "<tr><td>" + Escape(m->title) +
+         (m->local ? " <span class=\"muted\">(lokalt)</span>" : "") + "</td><td>" +
+         (unit.empty() ? "<span class=\"muted\">ikke satt</span>" : Escape(unit)) +
+         "</td><td class=\"date\">" +
+         (m->due.empty() ? "<span class=\"muted\">ikke satt</span>"
+                         : Escape(core::DateLabel(m->due))) +
+         "</td><td>" + MeasureStatusWords(m->status) +
+         (m->overdue ? ", <strong>forfalt</strong>" : "") + "</td><td>" +
+         (note.empty() ? "<span class=\"muted\">–</span>" : Escape(note)) + "</td></tr>";
+  }
+  b += "</tbody></table>";
+}
+
 void NodeSection(std::string& b, const Report& r, const NodeBlock& n) {
   const policy::Node& node = *n.node;
   const int level = std::min(n.depth + 2, 4);
@@ -338,7 +398,9 @@ void NodeSection(std::string& b, const Report& r, const NodeBlock& n) {
   for (size_t i = 0; i < n.indicators.size(); ++i) {
     IndicatorSection(b, r, n.indicators[i], "c-" + node.id + "-" + std::to_string(i));
   }
-  if (!node.measures.empty()) {
+  if (r.input.measures != nullptr) {
+    MeasureExecution(b, r, n);
+  } else if (!node.measures.empty()) {
     b += "<table><caption>Tiltak</caption><thead><tr><th scope=\"col\">Tiltak</th>"
          "<th scope=\"col\">Ansvarlig</th><th scope=\"col\">Frist</th><th scope=\"col\">Status</th>"
          "</tr></thead><tbody>";

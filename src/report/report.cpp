@@ -107,6 +107,17 @@ core::Result<Report> BuildReport(const ReportInput& input) {
   std::vector<policy::GoalResult> goals =
       policy::Evaluate(*report.policy, input.period, evaluation);
 
+  // A measure belongs in the report when its unit lies in the report's subtree, or when no unit
+  // carries it out yet (the organisation's).
+  auto InReport = [&](const followup::MeasureState& m) {
+    if (input.unit.empty() || m.unit_key.empty()) return true;
+    int u = cube.FindUnit(m.unit_key);
+    for (size_t steps = 0; u >= 0 && steps <= cube.units().size(); ++steps) {
+      if (u == root) return true;
+      u = cube.units()[static_cast<size_t>(u)].parent;
+    }
+    return false;
+  };
   metrics::FigureBook book(cube, input.audience);
   std::set<std::string> used;
   std::vector<int> counters;
@@ -130,7 +141,17 @@ core::Result<Report> BuildReport(const ReportInput& input) {
       ++report.status_counts[static_cast<size_t>(goal->status)];
       ++report.goals;
     }
-    report.measures += static_cast<int>(node.measures.size());
+    if (input.measures == nullptr) {
+      report.measures += static_cast<int>(node.measures.size());
+    } else {
+      for (const followup::MeasureState* m : input.measures->OfNode(node.id)) {
+        if (!InReport(*m)) continue;
+        block.execution.push_back(m);
+        ++report.measures;
+        ++report.measure_status_counts[static_cast<size_t>(m->status)];
+        if (m->overdue) ++report.measures_overdue;
+      }
+    }
 
     for (size_t i = 0; i < node.indicators.size(); ++i) {
       const policy::IndicatorLink& link = node.indicators[i];

@@ -16,6 +16,7 @@
 
 #include "core/error.h"
 #include "core/period.h"
+#include "followup/measures.h"
 #include "metrics/cells.h"
 #include "metrics/measure_cube.h"
 #include "metrics/reference.h"
@@ -52,6 +53,10 @@ struct ReportInput {
   std::string generated_on;   // ISO date the report is written
   int min_group = 5;          // the suppression threshold, for the method appendix
   int trend_years = 5;        // years in each trend chart, ending with the period's year
+  // The measures in execution (DESIGN §10.3) of `policy`; null: the report shows the plan's own
+  // words (owner, due date, status as written). For one unit, the measures of its subtree and
+  // those no unit carries out yet.
+  const followup::MeasureBook* measures = nullptr;
 };
 
 // One point of a trend: the figure for a year beside the national figure published for it.
@@ -94,7 +99,8 @@ struct NodeBlock {
   bool goal = false;
   policy::GoalStatus status = policy::GoalStatus::kNoTarget;  // for goals
   std::vector<IndicatorBlock> indicators;
-  std::optional<store::AssessmentRecord> assessment;  // the one that counts for the period
+  std::optional<store::AssessmentRecord> assessment;     // the one that counts for the period
+  std::vector<const followup::MeasureState*> execution;  // with ReportInput::measures
 };
 
 struct Report {
@@ -107,6 +113,10 @@ struct Report {
   std::array<int, 5> status_counts{};  // goals per policy::GoalStatus
   int goals = 0;
   int measures = 0;
+  // With ReportInput::measures: the report's measures per followup::MeasureStatus, and how many
+  // are overdue on the day the measures were read.
+  std::array<int, 5> measure_status_counts{};
+  int measures_overdue = 0;
   // Every indicator key the report shows (base keys, registry order), for the method appendix.
   std::vector<std::string> indicators_used;
 };
@@ -160,13 +170,15 @@ struct ReportSources {
   std::vector<store::AssessmentRecord> assessments;
   int64_t data_version = 0;
   std::string imported_at, imported_from;  // of the import that made the data version
+  followup::MeasureBook measures;          // the policy's measures in execution on `today`
 };
 
 // Reads the newest version of `policy_key`; with an empty key, the policy in force on the
 // period's count date (valid from … to), the one loaded last when several are, else the one
-// loaded last. Errors: no policy is stored or the key is unknown (kUsage).
+// loaded last; with its measures' execution as it stands on `today`. Errors: no policy is stored
+// or the key is unknown (kUsage).
 core::Result<ReportSources> LoadReportSources(store::Database& db, const std::string& policy_key,
-                                              const core::Period& period);
+                                              const core::Period& period, core::Date today);
 
 // Fills the input's policy, assessment and data fields from `sources` (which must outlive it).
 void UseSources(const ReportSources& sources, ReportInput* input);

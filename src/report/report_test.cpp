@@ -89,6 +89,63 @@ TEST(Report, EveryGoalAndMeasureOfEveryTemplateAppears) {
   EXPECT_EQ(templates, 5);
 }
 
+// With the measures' execution (DESIGN §10.3) the report shows, for each goal, who carries each
+// measure out, its status and whether it is overdue, the latest note, and counts them in the
+// summary; a report for one unit leaves out other units' measures.
+TEST(Report, ShowsTheMeasuresInExecutionAndCountsThemByStatus) {
+  const World& w = TestWorld();
+  std::vector<std::string> keys;
+  std::string node_of_first;
+  policy::ForEachNode(w.policy.nodes, [&](const policy::Node& n, int) {
+    for (size_t i = 0; i < n.measures.size(); ++i) {
+      if (keys.empty()) node_of_first = n.id;
+      keys.push_back(policy::MeasureKey(n, i));
+    }
+  });
+  ASSERT_GE(keys.size(), 3u);
+  std::string sector, other;
+  for (const core::Unit& u : w.workforce.units) {
+    if (u.parent >= 0 && w.workforce.units[static_cast<size_t>(u.parent)].parent < 0) {
+      (sector.empty() ? sector : other) = u.key;
+      if (!other.empty()) break;
+    }
+  }
+  ASSERT_FALSE(other.empty());
+  using U = store::MeasureUpdateRecord;
+  const std::vector<U> updates = {
+      {1, w.policy.id, keys[0], "fullført", sector, "", "Ferdig før sommeren.", "2024-06-01", "hr",
+       "2024-06-01T08:00:00Z"},
+      {2, w.policy.id, keys[1], "pågår", sector, "2024-03-31", "", "", "hr",
+       "2024-01-01T08:00:00Z"},
+      {3, w.policy.id, keys[2], "utsatt", other, "", "", "", "hr", "2024-01-01T08:00:00Z"},
+  };
+  const followup::MeasureBook book = followup::BuildMeasures(w.policy, w.workforce, updates, {}, {},
+                                                             core::Date::FromYmd(2025, 1, 15));
+  ReportInput in = InputFor(w, Audience::kPublic);
+  in.measures = &book;
+  in.generated_on = "2025-01-15";
+  auto report = BuildReport(in);
+  ASSERT_TRUE(report.ok());
+  EXPECT_EQ(report->measures, static_cast<int>(keys.size()));
+  EXPECT_EQ(report->measure_status_counts[static_cast<size_t>(followup::MeasureStatus::kDone)], 1);
+  EXPECT_EQ(report->measures_overdue, 1);  // keys[1]: due 31 March 2024, still going
+  const std::string html = RenderHtml(*report);
+  EXPECT_NE(html.find("Tiltak og gjennomføring"), std::string::npos);
+  EXPECT_NE(html.find("1. juni 2024: Ferdig før sommeren."), std::string::npos);
+  EXPECT_NE(html.find("Pågår, <strong>forfalt</strong>"), std::string::npos);
+  EXPECT_NE(html.find("Av tiltakene er 1 fullført, 1 pågår"), std::string::npos);
+  // For the first sector: its own and the unassigned measures, not the other sector's.
+  auto one = BuildReport([&] {
+    ReportInput u = InputFor(w, Audience::kPublic, "2024", sector);
+    u.measures = &book;
+    return u;
+  }());
+  ASSERT_TRUE(one.ok());
+  EXPECT_EQ(one->measures, static_cast<int>(keys.size()) - 1);
+  EXPECT_EQ(one->measure_status_counts[static_cast<size_t>(followup::MeasureStatus::kPostponed)],
+            0);
+}
+
 // The figures of the report against QueryFigures for the same audience, over every period the
 // report shows: equal values, equal withholding.
 void ExpectFiguresAsQueried(const World& w, Audience a) {

@@ -8,7 +8,7 @@
 namespace agp::report {
 
 core::Result<ReportSources> LoadReportSources(store::Database& db, const std::string& policy_key,
-                                              const core::Period& period) {
+                                              const core::Period& period, core::Date today) {
   auto versions = db.PolicyVersions();
   if (!versions.ok()) return versions.error();
   std::string key = policy_key;
@@ -41,6 +41,10 @@ core::Result<ReportSources> LoadReportSources(store::Database& db, const std::st
   auto history = db.Assessments(key);
   if (!history.ok()) return history.error();
   out.assessments = std::move(*history);
+  // Units are named from the results' cube: no workforce is read for the measures.
+  auto measures = followup::LoadMeasures(db, out.policy, core::Workforce{}, today);
+  if (!measures.ok()) return measures.error();
+  out.measures = std::move(*measures);
   auto version = db.DataVersion();
   if (!version.ok()) return version.error();
   out.data_version = *version;
@@ -61,6 +65,7 @@ void UseSources(const ReportSources& sources, ReportInput* input) {
   input->data_version = sources.data_version;
   input->imported_at = sources.imported_at;
   input->imported_from = sources.imported_from;
+  input->measures = &sources.measures;
 }
 
 }  // namespace agp::report
