@@ -8,6 +8,7 @@
 #include "core/role.h"
 #include "data_dir.h"
 #include "demo/generator.h"
+#include "demo_measures.h"
 #include "followup/duties.h"
 #include "ingest/package_writer.h"
 #include "metrics/followup_index.h"
@@ -239,6 +240,10 @@ Command DemoCommand() {
             return rc;
           }
           if (int rc = LoadPolicyTemplates(**db, clock); rc != kExitOk) return rc;
+          if (int rc = AddDemoMeasures(**db, w, options->through.value_or(clock.Today()));
+              rc != kExitOk) {
+            return rc;
+          }
           return *no_accounts ? static_cast<int>(kExitOk) : AddDemoAccounts(**db, w, clock);
         });
       }};

@@ -1,7 +1,8 @@
-// agp followup duties|dialogues|record: the leader's follow-up duties (DESIGN §10). `duties` prints
-// the sick-leave worklist of §10.2 (its CSV is a contract), `dialogues` the development dialogues
-// due (§10.4), `record` records a plan made, a meeting held or a duty judged «åpenbart
-// unødvendig» as the web app does. Every listing of individuals is written to the audit log.
+// agp followup duties|dialogues|record|measures: the leader's follow-up duties (DESIGN §10).
+// `duties` prints the sick-leave worklist of §10.2 (its CSV is a contract), `dialogues` the
+// development dialogues due (§10.4), `record` records a plan made, a meeting held or a duty judged
+// «åpenbart unødvendig» as the web app does, `measures` lists the policy's measures in execution
+// (§10.3). Every listing of individuals is written to the audit log.
 #include <chrono>
 #include <cstdio>
 #include <memory>
@@ -16,8 +17,10 @@
 #include "data_dir.h"
 #include "followup/dialogues_due.h"
 #include "followup/duties.h"
+#include "followup/measures.h"
 #include "metrics/followup_index.h"
 #include "metrics/reference.h"
+#include "policy/policy_store.h"
 #include "store/database.h"
 
 namespace agp::app {
@@ -30,6 +33,8 @@ struct FollowupOptions {
   std::string employee;
   std::string event;
   std::string unnecessary;  // the reason
+  std::string policy;       // measures: the policy's id ("" the one in force on the day)
+  bool overdue = false;     // measures: only the overdue ones
   bool stats = false;
 };
 
@@ -261,10 +266,114 @@ int Record(const GlobalOptions* g, const FollowupOptions& o) {
   return kExitOk;
 }
 
+// The policy's measures in execution on the day (DESIGN §10.3): not personal data, so no audit
+// entry; the unit filter takes the subtree.
+int Measures(const GlobalOptions* g, const FollowupOptions& o) {
+  Loaded in;
+  if (int rc = Load(g, o, &in); rc != kExitOk) return rc;
+  std::string key = o.policy;
+  auto versions = in.db->PolicyVersions();
+  if (!versions.ok()) {
+    std::fprintf(stderr, "agp: %s\n", versions.error().ToString().c_str());
+    return kExitFailure;
+  }
+  if (key.empty()) {
+    // The last loaded of those in force on the day, else the last loaded (as agp report).
+    const std::string day = in.day.ToIso();
+    for (const store::PolicyVersion& v : *versions) {
+      if ((v.valid_from.empty() || v.valid_from <= day) &&
+          (v.valid_to.empty() || day <= v.valid_to))
+        key = v.policy_key;
+    }
+    if (key.empty() && !versions->empty()) key = versions->back().policy_key;
+  }
+  bool known = false;
+  for (const store::PolicyVersion& v : *versions) known = known || v.policy_key == key;
+  if (!known) {
+    std::fprintf(stderr, "agp: %s\n",
+                 key.empty() ? "ingen arbeidsgiverpolitikk er lastet (agp policy load FIL)"
+                             : ("ingen arbeidsgiverpolitikk med id «" + key + "»").c_str());
+    return kExitUsage;
+  }
+  auto p = policy::LoadStoredPolicy(*in.db, key);
+  if (!p.ok()) {
+    std::fprintf(stderr, "agp: %s\n", p.error().ToString().c_str());
+    return kExitFailure;
+  }
+  auto book = followup::LoadMeasures(*in.db, *p, in.w, in.day);
+  if (!book.ok()) {
+    std::fprintf(stderr, "agp: %s\n", book.error().ToString().c_str());
+    return kExitFailure;
+  }
+  std::vector<int32_t> units;
+  if (in.unit >= 0) units.push_back(in.unit);
+  std::vector<const followup::MeasureState*> rows;
+  for (const followup::MeasureState* m : followup::MeasuresIn(in.w, *book, units)) {
+    if (!o.overdue || m->overdue) rows.push_back(m);
+  }
+  auto csv = [](const std::string& text) {
+    if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
+    std::string out = "\"";
+    for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+  };
+  if (o.format == "csv") {
+    std::printf("policy_id,node_id,measure_id,title,unit_id,due_date,status,overdue,updated_on\n");
+    for (const followup::MeasureState* m : rows) {
+      std::printf("%s,%s,%s,%s,%s,%s,%s,%d,%s\n", csv(m->policy_key).c_str(),
+                  csv(m->node_id).c_str(), csv(m->key).c_str(), csv(m->title).c_str(),
+                  csv(m->unit_key).c_str(), m->due.c_str(),
+                  std::string(followup::StatusKey(m->status)).c_str(), m->overdue ? 1 : 0,
+                  m->updated_on.c_str());
+    }
+  } else if (o.format == "json") {
+    nlohmann::json out = nlohmann::json::array();
+    for (const followup::MeasureState* m : rows) {
+      nlohmann::json notes = nlohmann::json::array();
+      for (const store::MeasureUpdateRecord& u : m->updates) {
+        if (!u.note.empty())
+          notes.push_back({{"date", u.note_date}, {"by", u.author}, {"note", u.note}});
+      }
+      out.push_back({{"policy_id", m->policy_key},
+                     {"node_id", m->node_id},
+                     {"measure_id", m->key},
+                     {"title", m->title},
+                     {"local", m->local},
+                     {"unit_id", m->unit_key},
+                     {"due_date", m->due},
+                     {"status", followup::StatusKey(m->status)},
+                     {"overdue", m->overdue},
+                     {"updated_on", m->updated_on},
+                     {"notes", notes},
+                     {"evidence", m->evidence.size() + m->document_evidence.size()}});
+    }
+    std::printf("%s\n", out.dump(2).c_str());
+  } else {
+    std::printf("Tiltak i %s per %s%s:\n", p->title.c_str(), in.day.ToIso().c_str(),
+                o.overdue ? ", bare forfalte" : "");
+    std::printf("%-24s %-10s %-10s %-9s %s\n", "tiltak", "enhet", "frist", "status", "tittel");
+    for (const followup::MeasureState* m : rows) {
+      // Padded by characters, not bytes: «pågår» is five wide.
+      auto pad = [](std::string text, size_t width) {
+        size_t chars = 0;
+        for (char c : text) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+        if (chars < width) text.append(width - chars, ' ');
+        return text;
+      };
+      std::printf("%s %s %s %s %s%s\n", pad(m->key, 24).c_str(),
+                  pad(m->unit_key.empty() ? "–" : m->unit_key, 10).c_str(),
+                  pad(m->due.empty() ? "–" : m->due, 10).c_str(),
+                  pad(std::string(followup::StatusKey(m->status)), 9).c_str(), m->title.c_str(),
+                  m->overdue ? "  (forfalt)" : "");
+    }
+  }
+  return kExitOk;
+}
+
 }  // namespace
 
 Command FollowupCommand() {
-  return {"followup", "The leader's follow-up duties: sick leave, dialogues (DESIGN §10)",
+  return {"followup", "The leader's follow-up: sick-leave duties, dialogues, measures (DESIGN §10)",
           [](CLI::App* cmd, const GlobalOptions* g) {
             cmd->require_subcommand(1);
             auto o = std::make_shared<FollowupOptions>();
@@ -280,6 +389,12 @@ Command FollowupCommand() {
             duties->add_flag("--stats", o->stats,
                              "Say on standard error how long reading, indexing and listing took");
             CLI::App* dialogues = listing("dialogues", "Development dialogues due (DESIGN §10.4)");
+            CLI::App* measures =
+                listing("measures", "The policy's measures in execution (DESIGN §10.3)");
+            measures->add_option("--policy", o->policy,
+                                 "The policy's id (default: the one in force on the day)");
+            measures->add_flag("--overdue", o->overdue,
+                               "Only those whose due date has passed, not fullført or avlyst");
             CLI::App* record = cmd->add_subcommand(
                 "record", "Record a plan made or a meeting held (or judged «åpenbart unødvendig»)");
             record->add_option("employee", o->employee, "The employee's employee_id")->required();
@@ -293,6 +408,7 @@ Command FollowupCommand() {
               if (duties->parsed()) return Duties(g, *o);
               if (dialogues->parsed()) return Dialogues(g, *o);
               if (record->parsed()) return Record(g, *o);
+              if (measures->parsed()) return Measures(g, *o);
               return static_cast<int>(kExitUsage);
             });
           }};

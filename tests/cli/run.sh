@@ -332,6 +332,22 @@ contains "everyone is due: the case has no dialogues" out "P1,A,,2020-01-01"
 [[ "$(sqlite3 "$work/fu.db" "SELECT count(*) FROM audit_log WHERE action = 'individuals.view'")" -ge 5 ]] &&
   passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL worklist views are in the audit log"; }
 
+# agp followup measures (DESIGN §10.3): the demo's measures in execution, every status, overdue.
+today=$(date -u +%F)
+check "measures of a policy" 0 "$AGP" --db "$work/demo2.db" followup measures --date "$today" --policy roros-2017 --format csv
+contains "measures have their header" out "policy_id,node_id,measure_id,title,unit_id,due_date,status,overdue,updated_on"
+for status in planlagt pågår fullført utsatt avlyst; do contains "a measure $status" out ",$status,"; done
+contains "a local measure" out ",lokal-"
+check "overdue measures only" 0 "$AGP" --db "$work/demo2.db" followup measures --date "$today" --policy roros-2017 --overdue --format csv
+if [[ $(tail -n +2 out | grep -vc ',1,[0-9-]*$') -eq 0 && $(wc -l <out) -gt 1 ]]; then passed=$((passed + 1)); else
+  failed=$((failed + 1)); echo "FAIL --overdue lists only overdue measures, and some"; head out; fi
+check "measures as a table" 0 "$AGP" --db "$work/demo2.db" followup measures --date "$today" --policy roros-2017
+contains "the table marks the overdue" out "(forfalt)"
+check "measures as JSON" 0 "$AGP" --db "$work/demo2.db" followup measures --date "$today" --policy roros-2017 --format json
+contains "JSON has the notes" out '"notes": ['
+check "an unknown policy" 1 "$AGP" --db "$work/demo2.db" followup measures --date "$today" --policy finnes-ikke
+contains "it says the policy is unknown" err "finnes-ikke"
+
 # agp serve (the web app): a missing database, and a port another server holds.
 check "serve without a database" 3 "$AGP" --db "$work/missing.db" serve --port 0
 "$AGP" --db "$work/ind.db" serve --port 0 --quiet --upload-dir "$work/uploads" > "$work/serve.out" 2>&1 &
