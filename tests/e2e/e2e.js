@@ -320,12 +320,12 @@ async function main() {
       ['/policy', 'policies', 'policies'], [`/policy/${POLICY_ID}`, 'policy page', 'policy'],
       ['/rapporter', 'reports', 'reports'],
       ['/import', 'import', 'import'], ['/brukere', 'users', 'users'], ['/logg', 'audit log', 'audit-log'],
-      ['/oppgaver', 'Mine oppgaver', 'tasks-admin']],
+      ['/oppgaver', 'Mine oppgaver', 'tasks-admin'], ['/tiltak', 'measures', 'measures-admin']],
     other: [['/', 'dashboard'], [`/mal/${POLICY_ID}/delmal-heltid-1`, 'goal page'], ['/enheter', 'units'],
       [`/enheter/${LEADER_UNIT}`, 'unit page'], [`/enheter/${OTHER_UNIT}`, 'unit page'],
       ['/indikatorer', 'indicators'], ['/indikatorer/sick_leave_pct', 'indicator page'],
       ['/policy', 'policies'], [`/policy/${POLICY_ID}`, 'policy page'], ['/rapporter', 'reports'],
-      ['/oppgaver', 'Mine oppgaver']],
+      ['/oppgaver', 'Mine oppgaver'], ['/tiltak', 'measures'], ['/tiltak?vis=forfalt', 'overdue measures']],
   };
   await check('the admin opens every page: units, individuals, indicators, policies, import, users, log', async () => {
     for (const [url, label, shot] of rolePages.admin) await visit(admin, url, label, { shot });
@@ -430,6 +430,53 @@ async function main() {
     expect(after !== before, `the compliance figure of ${unitHref} stayed ${before}`);
     const num = (t) => Number(t.replace(/[^\d,]/g, '').replace(',', '.'));
     expect(num(after) > num(before), `the compliance figure of ${unitHref} went from ${before} to ${after}`);
+  });
+
+  await check('a leader opens an overdue measure from Mine oppgaver, reports it done with a note and a file, and the dashboard counts one overdue measure less', async () => {
+    const s = b.leader;
+    await s.page.setViewportSize({ width: 1280, height: 900 });
+    const overdueCount = async () => {
+      await visit(s, '/', 'dashboard');
+      return Number(await s.page.locator('[data-overdue-measures]').innerText());
+    };
+    const before = await overdueCount();
+    expect(before > 0, `the demo leader has ${before} overdue measures on the dashboard`);
+    await visit(s, '/oppgaver', 'Mine oppgaver');
+    const row = s.page.locator('table:has(caption:text-matches("^Tiltak som ikke er fullført")) tr[data-overdue="1"]').first();
+    expect(await row.count() === 1, 'Mine oppgaver lists no overdue measure of the leader\'s units');
+    const key = await row.getAttribute('data-measure');
+    await clickTo(s, row.locator('th a').first(), 'measure page');
+    equal(await s.page.locator('form[action$="/oppdater"]').count(), 1, 'the update form on the own measure');
+    await s.page.selectOption('#status', 'fullført');
+    await s.page.fill('#notat', 'Gjennomført i personalmøtet; alle har fått tilbud om større stilling.');
+    await clickTo(s, s.page.getByRole('button', { name: 'Lagre' }), 'measure page after saving');
+    const notices = await s.page.getByRole('status').allInnerTexts();
+    expect(notices.some((t) => t.includes('Lagret')), `the notices say «${notices.join(' | ')}»`);
+    expect((await s.page.locator('main dl.facts').innerText()).includes('Fullført'), 'the status is not Fullført');
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'agp-e2e-evidence-')), 'referat.txt');
+    fs.writeFileSync(file, 'Referat fra personalmøtet: alle deltidsansatte har fått tilbud.\n');
+    await s.page.fill('#tittel', 'Referat fra personalmøtet');
+    await s.page.setInputFiles('#fil', file);
+    await clickTo(s, s.page.getByRole('button', { name: 'Legg ved' }), 'measure page after attaching');
+    const link = s.page.getByRole('link', { name: 'Referat fra personalmøtet' });
+    equal(await link.count(), 1, 'the attached file is listed');
+    const [download] = await Promise.all([s.page.waitForEvent('download'), link.click()]);
+    equal(download.suggestedFilename(), 'referat.txt', 'the evidence is offered as a download');
+    await audit(s, 'measure page', 'after attaching');
+    await screenshot(s, 'measure-leader');
+    equal(await overdueCount(), before - 1, 'overdue measures on the dashboard after reporting one done');
+    await visit(s, '/tiltak?vis=fullført', 'completed measures');
+    expect(await s.page.locator(`tr[data-measure="${key}"]`).count() === 1, `${key} is not among the completed`);
+  });
+
+  await check('union representatives read a measure and its history but get no form to change it', async () => {
+    const s = b.union;
+    await visit(s, '/tiltak', 'measures');
+    const first = s.page.locator('main table tr[data-measure] th a').first();
+    expect(await first.count() === 1, 'the union sees no measures');
+    await clickTo(s, first, 'measure page');
+    equal(await s.page.locator('form[action$="/oppdater"]').count(), 0, 'update forms for the union');
+    await screenshot(s, 'measure-union');
   });
 
   await check('union and viewer see the follow-up in numbers only on Mine oppgaver', async () => {
