@@ -6,7 +6,9 @@
 # the worklist itself (cases known on D, every duty and status), of building the per-person index,
 # and of reading the records from the database, with the peak memory of the whole command
 # (/usr/bin/time); then `agp recompute` with this build and, when OLD_AGP names a build from before
-# the follow-up cases (e.g. of commit 85a9cf9), with that one, on the same database.
+# the follow-up cases (e.g. of commit 85a9cf9), with that one on the same data: an older build
+# cannot open this build's database (a newer schema), so the demo is written as a package and
+# imported with OLD_AGP into a database of its own.
 # Writes bench/out/followup/followup.md.
 #
 # Usage: bench/followup/run.sh
@@ -31,6 +33,18 @@ make_db() {  # EMPLOYEES DB
   echo "making a demo database of $1 employees, 3 years to $year-12-31, in $2"
   "$AGP" --db "$2" demo --employees "$1" --years 3 --last-year "$year" --through none \
     --no-accounts >/dev/null
+}
+
+old_db() {  # EMPLOYEES DB: the same data as make_db, imported by OLD_AGP
+  [[ -f "$2" ]] && return
+  local pkg="$out/package-$1"
+  if [[ ! -d "$pkg" ]]; then
+    echo "writing the demo of $1 employees as a package in $pkg"
+    "$AGP" demo --employees "$1" --years 3 --last-year "$year" --through none \
+      --write-package "$pkg" >/dev/null
+  fi
+  echo "importing it with $OLD_AGP into $2"
+  "$OLD_AGP" --db "$2" import "$pkg" >/dev/null
 }
 
 # Median of RUNS runs: the three timings of --stats, and the peak RSS in MB.
@@ -62,13 +76,23 @@ make_db "$EMPLOYEES" "$db"
 read -r list index read rss rows < <(measure "$db")
 rows_md="| $EMPLOYEES (demo) | $rows | $list | $index | $read | $rss |"
 new=$(recompute "$AGP" "$db")
-recompute_md="| $EMPLOYEES | $new | ${OLD_AGP:+$(recompute "$OLD_AGP" "$db")} |"
+old=""
+if [[ -n $OLD_AGP ]]; then
+  old_db "$EMPLOYEES" "$out/old-$EMPLOYEES.db"
+  old=$(recompute "$OLD_AGP" "$out/old-$EMPLOYEES.db")
+fi
+recompute_md="| $EMPLOYEES | $new | $old |"
 if [[ $NATIONAL -gt 0 ]]; then
   ndb="$out/national-$NATIONAL.db"
   make_db "$NATIONAL" "$ndb"
   read -r list index read rss rows < <(measure "$ndb")
   rows_md+=$'\n'"| $NATIONAL (national) | $rows | $list | $index | $read | $rss |"
-  recompute_md+=$'\n'"| $NATIONAL | $(recompute "$AGP" "$ndb") | ${OLD_AGP:+$(recompute "$OLD_AGP" "$ndb")} |"
+  old=""
+  if [[ -n $OLD_AGP ]]; then
+    old_db "$NATIONAL" "$out/old-$NATIONAL.db"
+    old=$(recompute "$OLD_AGP" "$out/old-$NATIONAL.db")
+  fi
+  recompute_md+=$'\n'"| $NATIONAL | $(recompute "$AGP" "$ndb") | $old |"
 fi
 
 {

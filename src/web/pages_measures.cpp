@@ -191,8 +191,10 @@ std::string UpdateForm(const Context& ctx, const core::Workforce& w, const Measu
   const metrics::Viewer viewer = ctx.viewer();
   const std::string today = ctx.clock().Today().ToIso();
   std::string b =
-      "<h2 id=\"oppdater\">Meld fremdrift</h2><form class=\"stack\" method=\"post\" "
-      "action=\"" +
+      "<h2 id=\"oppdater\">Meld fremdrift</h2><p class=\"hint\">Alle som bruker agp kan lese "
+      "tiltakene, notatene og dokumentasjonen, også tillitsvalgte og politikere. Skriv ikke om "
+      "enkeltpersoner, og legg ikke ved dokumenter med personopplysninger.</p><form "
+      "class=\"stack\" method=\"post\" action=\"" +
       Href(m) + "/oppdater\">" + CsrfField(ctx);
   b += "<div class=\"field\"><label for=\"status\">Status</label><select id=\"status\" "
        "name=\"status\">";
