@@ -444,11 +444,11 @@ std::string RenderFollowupSummary(Context& ctx, const StoredPolicy* stored) {
       Escape(DateLabel(today.ToIso())) + ", " + scope + "</h2><ul class=\"cards\">";
   b += "<li class=\"card\"><h3><a href=\"/tiltak?policy=" +
        (stored ? UrlEncode(stored->policy.id) : std::string()) +
-       "&amp;vis=forfalt\">Forfalte tiltak</a></h3><p class=\"figure\" data-overdue-measures>" +
+       "&amp;vis=forfalt\">Forfalte tiltak</a></h3><p class=\"figure-value\" data-overdue-measures>" +
        std::to_string(overdue_measures) +
        "</p><p class=\"figure-sub\">frist passert, ikke fullført eller avlyst</p></li>";
   b += "<li class=\"card\"><h3><a href=\"/oppgaver\">Forfalte frister i sykefraværsoppfølgingen"
-       "</a></h3><p class=\"figure\" data-overdue-duties>" +
+       "</a></h3><p class=\"figure-value\" data-overdue-duties>" +
        duties + "</p><p class=\"figure-sub\">oppfølgingsplan og dialogmøte 1 (aml. § 4-6)</p></li>";
   b += "</ul></section>";
   return b;
