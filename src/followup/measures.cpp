@@ -122,6 +122,22 @@ std::string_view StatusKey(MeasureStatus s) {
   return "planlagt";
 }
 
+std::string_view StatusLabel(MeasureStatus s) {
+  switch (s) {
+    case MeasureStatus::kPlanned:
+      return "Planlagt";
+    case MeasureStatus::kOngoing:
+      return "Pågår";
+    case MeasureStatus::kDone:
+      return "Fullført";
+    case MeasureStatus::kPostponed:
+      return "Utsatt";
+    case MeasureStatus::kCancelled:
+      return "Avlyst";
+  }
+  return "Planlagt";
+}
+
 std::optional<MeasureStatus> ParseMeasureStatus(std::string_view word) {
   for (MeasureStatus s : kMeasureStatuses) {
     if (StatusKey(s) == word) return s;

@@ -34,6 +34,8 @@ inline constexpr MeasureStatus kMeasureStatuses[] = {
 
 // "planlagt", "pågår", "fullført", "utsatt", "avlyst" (DESIGN §10.3; stored as such).
 std::string_view StatusKey(MeasureStatus s);
+// "Planlagt", "Pågår", "Fullført", "Utsatt", "Avlyst": the status as pages and reports show it.
+std::string_view StatusLabel(MeasureStatus s);
 // The status a word names: the five keys, and the policy format's words for the plan
 // (igangsatt = pågår, gjennomført = fullført, avbrutt = avlyst). nullopt otherwise.
 std::optional<MeasureStatus> ParseMeasureStatus(std::string_view word);

@@ -327,22 +327,6 @@ void IndicatorSection(std::string& b, const Report& r, const IndicatorBlock& lin
   b += "</div>";
 }
 
-std::string MeasureStatusWords(followup::MeasureStatus s) {
-  switch (s) {
-    case followup::MeasureStatus::kPlanned:
-      return "Planlagt";
-    case followup::MeasureStatus::kOngoing:
-      return "Pågår";
-    case followup::MeasureStatus::kDone:
-      return "Fullført";
-    case followup::MeasureStatus::kPostponed:
-      return "Utsatt";
-    case followup::MeasureStatus::kCancelled:
-      return "Avlyst";
-  }
-  return "";
-}
-
 // The node's measures in execution (DESIGN §10.3): who carries each out, its due date, its
 // status (and whether it is overdue) and the latest progress note.
 void MeasureExecution(std::string& b, const Report& r, const NodeBlock& n) {
@@ -368,7 +352,7 @@ void MeasureExecution(std::string& b, const Report& r, const NodeBlock& n) {
          "</td><td class=\"date\">" +
          (m->due.empty() ? "<span class=\"muted\">ikke satt</span>"
                          : Escape(core::DateLabel(m->due))) +
-         "</td><td>" + MeasureStatusWords(m->status) +
+         "</td><td>" + std::string(followup::StatusLabel(m->status)) +
          (m->overdue ? ", <strong>forfalt</strong>" : "") + "</td><td>" +
          (note.empty() ? "<span class=\"muted\">–</span>" : Escape(note)) + "</td></tr>";
   }

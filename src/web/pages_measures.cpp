@@ -26,22 +26,6 @@ std::string GoalHref(const MeasureState& m) {
   return "/mal/" + UrlEncode(m.policy_key) + "/" + UrlEncode(m.node_id);
 }
 
-std::string StatusLabel(MeasureStatus s) {
-  switch (s) {
-    case MeasureStatus::kPlanned:
-      return "Planlagt";
-    case MeasureStatus::kOngoing:
-      return "Pågår";
-    case MeasureStatus::kDone:
-      return "Fullført";
-    case MeasureStatus::kPostponed:
-      return "Utsatt";
-    case MeasureStatus::kCancelled:
-      return "Avlyst";
-  }
-  return "";
-}
-
 std::string Badge(const MeasureState& m) {
   const char* tone = "no_data";
   switch (m.status) {
@@ -59,7 +43,7 @@ std::string Badge(const MeasureState& m) {
       break;
   }
   std::string b = std::string("<span class=\"status status-") + tone + "\">" +
-                  StatusLabel(m.status) + "</span>";
+                  std::string(followup::StatusLabel(m.status)) + "</span>";
   if (m.overdue) b += " <span class=\"status status-off_track\">Forfalt</span>";
   return b;
 }
@@ -200,7 +184,8 @@ std::string UpdateForm(const Context& ctx, const core::Workforce& w, const Measu
        "name=\"status\">";
   for (MeasureStatus s : followup::kMeasureStatuses) {
     b += "<option value=\"" + std::string(followup::StatusKey(s)) + "\"" +
-         (s == m.status ? " selected" : "") + ">" + StatusLabel(s) + "</option>";
+         (s == m.status ? " selected" : "") + ">" + std::string(followup::StatusLabel(s)) +
+         "</option>";
   }
   b += "</select></div>";
   b += "<div class=\"field\"><label for=\"enhet\">Ansvarlig enhet</label><select id=\"enhet\" "
@@ -281,8 +266,8 @@ std::string MeasurePageBody(Context& ctx, const Loaded& l, const MeasureState& m
       }
       b += "<tr><td>" +
            Escape(DateLabel(u.note_date.empty() ? u.recorded_at.substr(0, 10) : u.note_date)) +
-           "</td><td>" + (status ? StatusLabel(*status) : Escape(u.status)) + "</td><td>" +
-           (unit.empty() ? Muted("–") : Escape(unit)) + "</td><td>" +
+           "</td><td>" + (status ? std::string(followup::StatusLabel(*status)) : Escape(u.status)) +
+           "</td><td>" + (unit.empty() ? Muted("–") : Escape(unit)) + "</td><td>" +
            (u.note.empty() ? Muted("–") : Escape(u.note)) + "</td><td>" + Escape(u.author) +
            "</td></tr>";
     }
@@ -444,7 +429,8 @@ std::string RenderFollowupSummary(Context& ctx, const StoredPolicy* stored) {
       Escape(DateLabel(today.ToIso())) + ", " + scope + "</h2><ul class=\"cards\">";
   b += "<li class=\"card\"><h3><a href=\"/tiltak?policy=" +
        (stored ? UrlEncode(stored->policy.id) : std::string()) +
-       "&amp;vis=forfalt\">Forfalte tiltak</a></h3><p class=\"figure-value\" data-overdue-measures>" +
+       "&amp;vis=forfalt\">Forfalte tiltak</a></h3><p class=\"figure-value\" "
+       "data-overdue-measures>" +
        std::to_string(overdue_measures) +
        "</p><p class=\"figure-sub\">frist passert, ikke fullført eller avlyst</p></li>";
   b += "<li class=\"card\"><h3><a href=\"/oppgaver\">Forfalte frister i sykefraværsoppfølgingen"
@@ -555,8 +541,8 @@ void ShowMeasures(Context& ctx, Response& res) {
        std::string(show == "forfalt" ? " selected" : "") + ">Forfalte</option>";
   for (MeasureStatus s : followup::kMeasureStatuses) {
     const std::string key(followup::StatusKey(s));
-    b += "<option value=\"" + key + "\"" + (show == key ? " selected" : "") + ">" + StatusLabel(s) +
-         "</option>";
+    b += "<option value=\"" + key + "\"" + (show == key ? " selected" : "") + ">" +
+         std::string(followup::StatusLabel(s)) + "</option>";
   }
   b += "</select></span> <button type=\"submit\" class=\"secondary\">Vis</button></form>";
 

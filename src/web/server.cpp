@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <regex>
 
 #include "core/text.h"
@@ -77,9 +78,9 @@ constexpr size_t kFieldLimit = 64 * 1024;             // a text field of the upl
 constexpr uint64_t kEvidenceLimit =
     static_cast<uint64_t>(followup::kMaxEvidenceBytes) + kFormLimit;  // a file and its form
 
-// Whether the request comes from an admin, as the account is now (an admin demoted a moment ago
-// sends no package either).
-bool AdminSession(WebServer::State& s, const httplib::Request& req) {
+// The role of the request's session as the account is now (an admin demoted a moment ago sends
+// no package either); nullopt without a session.
+std::optional<core::Role> SessionRole(WebServer::State& s, const httplib::Request& req) {
   auto session = FindCurrentSession(
       s.sessions, CookieValue(req, kSessionCookie),
       [&s](const std::string& user) -> core::Result<std::optional<store::UserRecord>> {
@@ -87,19 +88,17 @@ bool AdminSession(WebServer::State& s, const httplib::Request& req) {
         if (!db.ok()) return db.error();
         return (*db)->FindUser(user);
       });
-  return session.ok() && session->has_value() && (*session)->role == core::Role::kAdmin;
+  if (!session.ok() || !session->has_value()) return std::nullopt;
+  return (*session)->role;
+}
+
+bool AdminSession(WebServer::State& s, const httplib::Request& req) {
+  return SessionRole(s, req) == core::Role::kAdmin;
 }
 
 bool LeaderSession(WebServer::State& s, const httplib::Request& req) {
-  auto session = FindCurrentSession(
-      s.sessions, CookieValue(req, kSessionCookie),
-      [&s](const std::string& user) -> core::Result<std::optional<store::UserRecord>> {
-        auto db = s.pool.Acquire();
-        if (!db.ok()) return db.error();
-        return (*db)->FindUser(user);
-      });
-  return session.ok() && session->has_value() &&
-         ((*session)->role == core::Role::kAdmin || (*session)->role == core::Role::kLeader);
+  const std::optional<core::Role> role = SessionRole(s, req);
+  return role == core::Role::kAdmin || role == core::Role::kLeader;
 }
 
 // POST /tiltak/<policy>/<measure>/dokumentasjon (routes.cpp).
