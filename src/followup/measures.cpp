@@ -275,11 +275,9 @@ core::Status MayUseUnit(const core::Workforce& w, const metrics::Viewer& viewer,
   return core::Ok{};
 }
 
-core::Result<store::MeasureUpdateRecord> UpdateMeasure(store::Database& db,
-                                                       const core::Workforce& w,
-                                                       const metrics::Viewer& viewer,
-                                                       const MeasureState& m, MeasureChange change,
-                                                       const core::Clock& clock) {
+core::Result<store::MeasureUpdateRecord> UpdateMeasure(
+    store::Database& db, const core::Workforce& w, const metrics::Viewer& viewer,
+    const MeasureState& m, const MeasureChange& change, const core::Clock& clock) {
   if (core::Status s = MayEditMeasure(w, viewer, m); !s.ok()) return s.error();
   const auto status = ParseMeasureStatus(change.status);
   if (!status || change.status == "igangsatt" || change.status == "gjennomført" ||
@@ -340,7 +338,7 @@ core::Result<store::MeasureUpdateRecord> UpdateMeasure(store::Database& db,
 
 core::Result<store::LocalMeasureRecord> AddLocalMeasure(
     store::Database& db, const core::Workforce& w, const metrics::Viewer& viewer,
-    const policy::Policy& policy, LocalMeasureInput input, const core::Clock& clock) {
+    const policy::Policy& policy, const LocalMeasureInput& input, const core::Clock& clock) {
   if (viewer.role != core::Role::kAdmin && viewer.role != core::Role::kLeader) {
     return core::Error(core::ErrorCode::kForbidden, "din rolle kan ikke legge til tiltak");
   }

@@ -95,11 +95,9 @@ struct MeasureChange {
 
 // Records a change of `m` by the viewer (MayEditMeasure; MayUseUnit for a new unit). Errors say
 // what to correct (kInvalidInput): an unknown status, a note date in the future, nothing changed.
-core::Result<store::MeasureUpdateRecord> UpdateMeasure(store::Database& db,
-                                                       const core::Workforce& w,
-                                                       const metrics::Viewer& viewer,
-                                                       const MeasureState& m, MeasureChange change,
-                                                       const core::Clock& clock);
+core::Result<store::MeasureUpdateRecord> UpdateMeasure(
+    store::Database& db, const core::Workforce& w, const metrics::Viewer& viewer,
+    const MeasureState& m, const MeasureChange& change, const core::Clock& clock);
 
 struct LocalMeasureInput {
   std::string node_id, title, owner;
@@ -110,7 +108,7 @@ struct LocalMeasureInput {
 // Adds a local measure to a goal of `policy` for a unit (MayUseUnit).
 core::Result<store::LocalMeasureRecord> AddLocalMeasure(
     store::Database& db, const core::Workforce& w, const metrics::Viewer& viewer,
-    const policy::Policy& policy, LocalMeasureInput input, const core::Clock& clock);
+    const policy::Policy& policy, const LocalMeasureInput& input, const core::Clock& clock);
 
 struct EvidenceInput {
   std::string title;

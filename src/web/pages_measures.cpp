@@ -658,7 +658,7 @@ void DownloadEvidence(Context& ctx, Response& res) {
   res.set_header("Cache-Control", "no-store");
   res.headers.erase("Content-Security-Policy");  // the pages' own, replaced by a stricter one
   res.set_header("Content-Security-Policy", "sandbox; default-src 'none'");
-  res.set_content(std::move(file->data), file->content_type);
+  res.set_content(file->data, file->content_type);
 }
 
 void AddLocalMeasureForm(Context& ctx, Response& res) {
