@@ -3,6 +3,7 @@
 // development dialogues due (§10.4), `record` records a plan made, a meeting held or a duty judged
 // «åpenbart unødvendig» as the web app does, `measures` lists the policy's measures in execution
 // (§10.3). Every listing of individuals is written to the audit log.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <memory>
@@ -345,7 +346,11 @@ int Measures(const GlobalOptions* g, const FollowupOptions& o) {
                      {"overdue", m->overdue},
                      {"updated_on", m->updated_on},
                      {"notes", notes},
-                     {"evidence", m->evidence.size() + m->document_evidence.size()}});
+                     {"evidence", std::count_if(m->evidence.begin(), m->evidence.end(),
+                                                [](const store::MeasureEvidenceRecord& e) {
+                                                  return e.withdrawn_at.empty();
+                                                }) +
+                                      static_cast<std::ptrdiff_t>(m->document_evidence.size())}});
     }
     std::printf("%s\n", out.dump(2).c_str());
   } else {

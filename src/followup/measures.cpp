@@ -493,7 +493,8 @@ core::Result<store::MeasureEvidenceRecord> OpenEvidence(store::Database& db,
   auto found = db.LoadMeasureEvidence(id);
   if (!found.ok()) return found.error();
   if (!found->has_value() || (*found)->policy_key != m.policy_key ||
-      (*found)->measure_key != m.key || (*found)->file_name.empty()) {
+      (*found)->measure_key != m.key || (*found)->file_name.empty() ||
+      !(*found)->withdrawn_at.empty()) {
     return core::Error(core::ErrorCode::kNotFound, "fant ikke filen");
   }
   store::AuditEntry entry;
@@ -504,6 +505,16 @@ core::Result<store::MeasureEvidenceRecord> OpenEvidence(store::Database& db,
   entry.detail = std::to_string(id);
   if (auto a = db.AppendAudit(entry); !a.ok()) return a.error();
   return std::move(**found);
+}
+
+core::Status WithdrawEvidence(store::Database& db, const core::Workforce& w,
+                              const metrics::Viewer& viewer, const MeasureState& m, int64_t id,
+                              const core::Clock& clock) {
+  if (core::Status s = MayEditMeasure(w, viewer, m); !s.ok()) return s;
+  const bool mine = std::any_of(m.evidence.begin(), m.evidence.end(),
+                                [id](const store::MeasureEvidenceRecord& e) { return e.id == id; });
+  if (!mine) return core::Error(core::ErrorCode::kNotFound, "fant ikke dokumentasjonen");
+  return db.WithdrawMeasureEvidence(id, viewer.name, clock.NowUtc());
 }
 
 std::vector<const MeasureState*> MeasuresIn(const core::Workforce& w, const MeasureBook& book,

@@ -131,11 +131,18 @@ core::Result<store::MeasureEvidenceRecord> AddEvidence(store::Database& db,
                                                        const core::Clock& clock);
 
 // The evidence file `id` of the measure `m` for download, after the download is written to the
-// audit log. kNotFound when `m` has no such file.
+// audit log. kNotFound when `m` has no such file, or when it has been withdrawn.
 core::Result<store::MeasureEvidenceRecord> OpenEvidence(store::Database& db,
                                                         const metrics::Viewer& viewer,
                                                         const MeasureState& m, int64_t id,
                                                         const core::Clock& clock);
+
+// Withdraws the evidence `id` of `m` (MayEditMeasure): a link or a file added by mistake, with
+// personal data in it, say. A file's bytes are erased; the listing keeps who withdrew it when.
+// kNotFound when `m` has no such evidence, kInvalidInput when it is withdrawn already.
+core::Status WithdrawEvidence(store::Database& db, const core::Workforce& w,
+                              const metrics::Viewer& viewer, const MeasureState& m, int64_t id,
+                              const core::Clock& clock);
 
 // The measures whose unit lies in one of `units`' subtrees (empty: all, those without a unit
 // included), in the book's order.

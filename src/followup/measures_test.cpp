@@ -249,6 +249,18 @@ TEST_F(Measures, EvidenceIsALinkOrACheckedFileAndItsDownloadIsAudited) {
   EXPECT_EQ(opened->data, "%PDF-1.4 x");
   EXPECT_EQ(db->AuditLog(100)->size(), before + 1);
   EXPECT_EQ(db->AuditLog(1)->at(0).action, "measure.evidence.download");
+  // A file uploaded by mistake is withdrawn by those who may change the measure: gone for all.
+  EXPECT_EQ(WithdrawEvidence(*db, w, union_rep, again, file->id, clock).error().code(),
+            core::ErrorCode::kForbidden);
+  EXPECT_EQ(
+      WithdrawEvidence(*db, w, leader, *book.Find("heltid.2"), file->id, clock).error().code(),
+      core::ErrorCode::kForbidden);  // no unit: not the leader's
+  ASSERT_TRUE(WithdrawEvidence(*db, w, leader, again, file->id, clock).ok());
+  EXPECT_EQ(OpenEvidence(*db, hr, again, file->id, clock).error().code(),
+            core::ErrorCode::kNotFound);
+  EXPECT_EQ(Book().Find("prosjekt")->evidence[1].withdrawn_by, "kari");
+  EXPECT_EQ(WithdrawEvidence(*db, w, hr, again, file->id, clock).error().code(),
+            core::ErrorCode::kInvalidInput);
   // A link has no file, and another measure's file is not this one's.
   EXPECT_EQ(OpenEvidence(*db, hr, again, link->id, clock).error().code(),
             core::ErrorCode::kNotFound);

@@ -142,8 +142,9 @@ struct MeasureEvidenceRecord {
   std::string url;
   std::string file_name, content_type;
   int64_t size = 0;
-  std::string data;  // the file's bytes; empty in listings
+  std::string data;  // the file's bytes; empty in listings and once withdrawn
   std::string added_by, added_at;
+  std::string withdrawn_by, withdrawn_at;  // "" unless withdrawn (the bytes are then gone)
 };
 
 // One core or other position active on a day, with its person: what a leader sees of the
@@ -266,6 +267,10 @@ class Database {
       const std::string& policy_key = {}) = 0;
   // One piece with its bytes; nullopt when there is none with that id.
   virtual core::Result<std::optional<MeasureEvidenceRecord>> LoadMeasureEvidence(int64_t id) = 0;
+  // Withdraws a piece of evidence: its bytes are erased, the record says who withdrew it when.
+  // kNotFound for an unknown id, kInvalidInput when it is withdrawn already.
+  virtual core::Status WithdrawMeasureEvidence(int64_t id, const std::string& by,
+                                               const std::string& at) = 0;
   // The keys of the stored units (unit_id of the package), in key order.
   virtual core::Result<std::vector<std::string>> UnitKeys() = 0;
   // Adds a user with their units in one transaction; fills in the id. kInvalidInput when the name

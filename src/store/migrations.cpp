@@ -246,7 +246,9 @@ CREATE TABLE measure_local (
 );
 CREATE INDEX measure_local_by_policy ON measure_local(policy_key);
 -- Evidence that a measure is carried out: a link, or a file kept in the database (its content
--- type checked from its bytes, at most followup::kMaxEvidenceBytes), never served inline.
+-- type checked from its bytes, at most followup::kMaxEvidenceBytes), never served inline. Not
+-- changed, but it may be withdrawn once (a file uploaded by mistake, with personal data in it):
+-- then its bytes are gone and who withdrew it when stays.
 CREATE TABLE measure_evidence (
   id           INTEGER PRIMARY KEY,
   policy_key   TEXT NOT NULL,
@@ -259,11 +261,21 @@ CREATE TABLE measure_evidence (
   data         BLOB,
   added_by     TEXT NOT NULL,
   added_at     TEXT NOT NULL,
+  withdrawn_by TEXT NOT NULL DEFAULT '',
+  withdrawn_at TEXT NOT NULL DEFAULT '',
   CHECK ((url <> '') <> (file_name <> ''))
 );
 CREATE INDEX measure_evidence_by_measure ON measure_evidence(policy_key, measure_key);
-CREATE TRIGGER measure_evidence_no_update BEFORE UPDATE ON measure_evidence
-BEGIN SELECT RAISE(ABORT, 'evidence is not changed; add a new one'); END;
+CREATE TRIGGER measure_evidence_only_withdrawn BEFORE UPDATE ON measure_evidence
+WHEN OLD.withdrawn_at <> '' OR NEW.withdrawn_at = '' OR NEW.withdrawn_by = ''
+  OR NEW.data IS NOT NULL OR NEW.id IS NOT OLD.id OR NEW.policy_key IS NOT OLD.policy_key
+  OR NEW.measure_key IS NOT OLD.measure_key OR NEW.title IS NOT OLD.title
+  OR NEW.url IS NOT OLD.url OR NEW.file_name IS NOT OLD.file_name
+  OR NEW.content_type IS NOT OLD.content_type OR NEW.size IS NOT OLD.size
+  OR NEW.added_by IS NOT OLD.added_by OR NEW.added_at IS NOT OLD.added_at
+BEGIN SELECT RAISE(ABORT, 'evidence is not changed; it can only be withdrawn, once'); END;
+CREATE TRIGGER measure_evidence_no_delete BEFORE DELETE ON measure_evidence
+BEGIN SELECT RAISE(ABORT, 'evidence is not deleted; withdraw it'); END;
 )sql"},
   };
   return kMigrations;

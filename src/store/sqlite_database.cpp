@@ -176,7 +176,8 @@ class SqliteDatabase final : public Database {
         // The execution of measures (migration 7); follow-up records move the data version.
         "(SELECT COALESCE(MAX(id), 0) FROM measure_update) || '.' || "
         "(SELECT COALESCE(MAX(id), 0) FROM measure_local) || '.' || "
-        "(SELECT COALESCE(MAX(id), 0) FROM measure_evidence)");
+        "(SELECT COALESCE(MAX(id), 0) || '-' || COUNT(NULLIF(withdrawn_at, '')) "
+        "FROM measure_evidence)");
     if (!q.Step()) return q.status().ok() ? std::string() : Result<std::string>(q.status().error());
     return q.Text(0) + ":" + q.Text(1) + ":" + q.Text(2) + ":" + q.Text(3) + ":" + q.Text(4) + ":" +
            q.Text(5);
@@ -544,13 +545,13 @@ ORDER BY u.name, u.key, e.name, e.key, p.key
       const std::string& policy_key) override {
     Statement q(db_.get(),
                 "SELECT id, policy_key, measure_key, title, url, file_name, content_type, size, "
-                "added_by, added_at FROM measure_evidence WHERE ?1 = '' OR policy_key = ?1 "
-                "ORDER BY id");
+                "added_by, added_at, withdrawn_by, withdrawn_at FROM measure_evidence "
+                "WHERE ?1 = '' OR policy_key = ?1 ORDER BY id");
     q.Bind(1, policy_key);
     std::vector<MeasureEvidenceRecord> out;
     while (q.Step()) {
       out.push_back({q.Int(0), q.Text(1), q.Text(2), q.Text(3), q.Text(4), q.Text(5), q.Text(6),
-                     q.Int(7), "", q.Text(8), q.Text(9)});
+                     q.Int(7), "", q.Text(8), q.Text(9), q.Text(10), q.Text(11)});
     }
     if (!q.status().ok()) return q.status().error();
     return out;
@@ -559,19 +560,45 @@ ORDER BY u.name, u.key, e.name, e.key, p.key
   Result<std::optional<MeasureEvidenceRecord>> LoadMeasureEvidence(int64_t id) override {
     Statement q(db_.get(),
                 "SELECT id, policy_key, measure_key, title, url, file_name, content_type, size, "
-                "added_by, added_at, data FROM measure_evidence WHERE id = ?");
+                "added_by, added_at, withdrawn_by, withdrawn_at, data FROM measure_evidence "
+                "WHERE id = ?");
     q.Bind(1, id);
     if (!q.Step()) {
       if (!q.status().ok()) return q.status().error();
       return std::optional<MeasureEvidenceRecord>();
     }
-    MeasureEvidenceRecord e{q.Int(0),  q.Text(1), q.Text(2), q.Text(3), q.Text(4), q.Text(5),
-                            q.Text(6), q.Int(7),  "",        q.Text(8), q.Text(9)};
-    if (const void* blob = sqlite3_column_blob(q.get(), 10); blob != nullptr) {
+    MeasureEvidenceRecord e{q.Int(0),  q.Text(1),  q.Text(2), q.Text(3), q.Text(4),
+                            q.Text(5), q.Text(6),  q.Int(7),  "",        q.Text(8),
+                            q.Text(9), q.Text(10), q.Text(11)};
+    if (const void* blob = sqlite3_column_blob(q.get(), 12); blob != nullptr) {
       e.data.assign(static_cast<const char*>(blob),
-                    static_cast<size_t>(sqlite3_column_bytes(q.get(), 10)));
+                    static_cast<size_t>(sqlite3_column_bytes(q.get(), 12)));
     }
     return std::optional<MeasureEvidenceRecord>(std::move(e));
+  }
+
+  core::Status WithdrawMeasureEvidence(int64_t id, const std::string& by,
+                                       const std::string& at) override {
+    if (by.empty() || at.empty()) {
+      return core::Error(core::ErrorCode::kInvalidInput, "hvem og når mangler");
+    }
+    Transaction tx(&db_);
+    if (core::Status s = tx.Begin(); !s.ok()) return s;
+    Statement q(db_.get(), "SELECT withdrawn_at FROM measure_evidence WHERE id = ?");
+    q.Bind(1, id);
+    if (!q.Step()) {
+      if (!q.status().ok()) return q.status().error();
+      return core::Error(core::ErrorCode::kNotFound, "fant ikke dokumentasjonen");
+    }
+    if (!q.Text(0).empty()) {
+      return core::Error(core::ErrorCode::kInvalidInput, "dokumentasjonen er alt trukket tilbake");
+    }
+    Statement update(db_.get(),
+                     "UPDATE measure_evidence SET data = NULL, withdrawn_by = ?, withdrawn_at = ? "
+                     "WHERE id = ?");
+    update.Bind(1, by).Bind(2, at).Bind(3, id);
+    if (core::Status s = update.Run(); !s.ok()) return s;
+    return tx.Commit();
   }
 
   Result<std::vector<std::string>> UnitKeys() override {

@@ -279,6 +279,19 @@ TEST(SqliteMeasures, UpdatesLocalMeasuresAndEvidenceAreKeptAndMoveTheChangeStamp
   ASSERT_TRUE(loaded.ok() && loaded->has_value());
   EXPECT_EQ((*loaded)->data, std::string("%PDF-1.4\0\x01\x02", 11));
   EXPECT_FALSE(db->LoadMeasureEvidence(999)->has_value());
+  // A file uploaded by mistake is withdrawn: the bytes go, who and when stay; only once.
+  stamp = *db->ChangeStamp();
+  ASSERT_TRUE(db->WithdrawMeasureEvidence(file->id, "hr", "2026-03-02T08:00:00Z").ok());
+  EXPECT_NE(*db->ChangeStamp(), stamp);
+  loaded = db->LoadMeasureEvidence(file->id);
+  EXPECT_TRUE((*loaded)->data.empty());
+  EXPECT_EQ((*loaded)->withdrawn_by, "hr");
+  EXPECT_EQ((*loaded)->size, 11);
+  EXPECT_EQ(db->MeasureEvidence("p")->at(0).withdrawn_at, "2026-03-02T08:00:00Z");
+  EXPECT_EQ(db->WithdrawMeasureEvidence(file->id, "hr", "2026-03-03T08:00:00Z").error().code(),
+            core::ErrorCode::kInvalidInput);
+  EXPECT_EQ(db->WithdrawMeasureEvidence(999, "hr", "2026-03-03T08:00:00Z").error().code(),
+            core::ErrorCode::kNotFound);
 
   ASSERT_TRUE(db->ReplaceWorkforce(SmallWorkforce(), Record("b")).ok());
   EXPECT_EQ(db->MeasureUpdates()->size(), 3u);

@@ -27,6 +27,7 @@ void ShowMeasure(Context& ctx, Response& res);
 void UpdateMeasureForm(Context& ctx, Response& res);
 void AddEvidenceForm(Context& ctx, Response& res);
 void DownloadEvidence(Context& ctx, Response& res);
+void WithdrawEvidenceForm(Context& ctx, Response& res);
 void AddLocalMeasureForm(Context& ctx, Response& res);
 // Pieces other pages show: a goal's measures with the form for a local one; the overdue
 // measures and duties in the viewer's scope (the dashboard); the open measures of `units`

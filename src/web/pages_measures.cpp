@@ -285,8 +285,16 @@ std::string MeasurePageBody(Context& ctx, const Loaded& l, const MeasureState& m
                                 Escape(e.title) + "</a>") +
            " " + Muted("(i policydokumentet)") + "</li>";
     }
+    const bool may_edit = followup::MayEditMeasure(w, ctx.viewer(), m).ok();
     for (const store::MeasureEvidenceRecord& e : m.evidence) {
       b += "<li>";
+      if (!e.withdrawn_at.empty()) {
+        b += "<del>" + Escape(e.title) + "</del> " +
+             Muted("(trukket tilbake av " + Escape(e.withdrawn_by) + ", " +
+                   Escape(DateLabel(e.withdrawn_at.substr(0, 10))) + ")") +
+             "</li>";
+        continue;
+      }
       if (!e.url.empty()) {
         b += "<a href=\"" + Escape(e.url) + "\" rel=\"noopener noreferrer\">" + Escape(e.title) +
              "</a>";
@@ -298,8 +306,15 @@ std::string MeasurePageBody(Context& ctx, const Loaded& l, const MeasureState& m
                                   : Num(static_cast<double>(e.size) / 1024.0, 0) + " kB") +
                    ")");
       }
-      b += " " + Muted(Escape(e.added_by) + ", " + Escape(DateLabel(e.added_at.substr(0, 10)))) +
-           "</li>";
+      b += " " + Muted(Escape(e.added_by) + ", " + Escape(DateLabel(e.added_at.substr(0, 10))));
+      if (may_edit) {
+        // Withdrawing erases a file: for one added by mistake (with personal data, say).
+        b += " <form class=\"inline\" method=\"post\" action=\"" + Href(m) + "/dokumentasjon/" +
+             std::to_string(e.id) + "/trekk-tilbake\">" + CsrfField(ctx) +
+             "<button type=\"submit\" class=\"secondary\" aria-label=\"Trekk tilbake " +
+             Escape(e.title) + "\">Trekk tilbake</button></form>";
+      }
+      b += "</li>";
     }
     b += "</ul>";
   }
@@ -659,6 +674,23 @@ void DownloadEvidence(Context& ctx, Response& res) {
   res.headers.erase("Content-Security-Policy");  // the pages' own, replaced by a stricter one
   res.set_header("Content-Security-Policy", "sandbox; default-src 'none'");
   res.set_content(file->data, file->content_type);
+}
+
+void WithdrawEvidenceForm(Context& ctx, Response& res) {
+  Loaded l;
+  const MeasureState* m = FindMeasure(ctx, res, &l);
+  if (m == nullptr) return;
+  int64_t id = 0;
+  try {
+    id = std::stoll(ctx.match(3));
+  } catch (const std::exception&) {
+    return SendError(ctx, res, 404, "Fant ikke dokumentasjonen.");
+  }
+  auto done =
+      followup::WithdrawEvidence(*ctx.db(), l.data->workforce, ctx.viewer(), *m, id, ctx.clock());
+  if (!done.ok()) return SendFollowupError(ctx, res, done.error());
+  ctx.AuditObject(m->policy_key + "/" + m->key, "dokumentasjon " + std::to_string(id));
+  SendRedirect(res, Href(*m) + "?lagret=1");
 }
 
 void AddLocalMeasureForm(Context& ctx, Response& res) {

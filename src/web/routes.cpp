@@ -25,6 +25,8 @@ const std::vector<Route>& Routes() {
        AddEvidenceForm},
       {"GET", "/tiltak/([^/]+)/([^/]+)/dokumentasjon/([0-9]{1,18})", A::kSignedIn, "",
        DownloadEvidence},
+      {"POST", "/tiltak/([^/]+)/([^/]+)/dokumentasjon/([0-9]{1,18})/trekk-tilbake", A::kLeader,
+       "measure.evidence.withdraw", WithdrawEvidenceForm},
       {"GET", "/mal/([^/]+)/([^/]+)", A::kSignedIn, "", ShowGoal},
       {"POST", "/mal/([^/]+)/([^/]+)/tiltak", A::kLeader, "measure.add", AddLocalMeasureForm},
       {"POST", "/mal/([^/]+)/([^/]+)/vurdering", A::kAdmin, "assessment.add", AddAssessment},

@@ -164,6 +164,8 @@ std::map<std::string, std::string> SamplePaths(const std::string& own_unit,
       {"/tiltak/([^/]+)/([^/]+)/oppdater", m + "/oppdater"},
       {"/tiltak/([^/]+)/([^/]+)/dokumentasjon", m + "/dokumentasjon"},
       {"/tiltak/([^/]+)/([^/]+)/dokumentasjon/([0-9]{1,18})", m + "/dokumentasjon/999999"},
+      {"/tiltak/([^/]+)/([^/]+)/dokumentasjon/([0-9]{1,18})/trekk-tilbake",
+       m + "/dokumentasjon/999999/trekk-tilbake"},
       {"/mal/([^/]+)/([^/]+)/tiltak", std::string("/mal/") + kPolicy + "/" + kGoal + "/tiltak"},
       {"/logg-inn", "/logg-inn"},
       {"/logg-ut", "/logg-ut"},
@@ -463,6 +465,19 @@ TEST_F(WebApp, ALeaderReportsOnTheirUnitsMeasuresAndEvidenceIsOnlyADownload) {
   EXPECT_NE(file->get_header_value("Content-Security-Policy").find("sandbox"), std::string::npos);
   // Another measure's path does not reach this file.
   EXPECT_EQ(c.Get(other + "/dokumentasjon/" + href, {{"Cookie", admin.cookie}})->status, 404);
+  // Withdrawn (uploaded by mistake): a union representative may not, the leader may; then the
+  // file is gone for everyone and the page says who withdrew it.
+  EXPECT_EQ(c.Post(m + "/dokumentasjon/" + href + "/trekk-tilbake", {{"Cookie", union_rep.cookie}},
+                   httplib::Params{{"csrf", union_rep.csrf}})
+                ->status,
+            403);
+  EXPECT_EQ(c.Post(m + "/dokumentasjon/" + href + "/trekk-tilbake", as_leader,
+                   httplib::Params{{"csrf", leader.csrf}})
+                ->status,
+            303);
+  EXPECT_EQ(c.Get(m + "/dokumentasjon/" + href, {{"Cookie", union_rep.cookie}})->status, 404);
+  page = c.Get(m, {{"Cookie", union_rep.cookie}});
+  EXPECT_NE(page->body.find("trukket tilbake av test-leader"), std::string::npos);
 
   // A local measure for the leader's own unit, not for another's.
   const std::string goal = std::string("/mal/") + kPolicy + "/" + kGoal;
@@ -484,8 +499,8 @@ TEST_F(WebApp, ALeaderReportsOnTheirUnitsMeasuresAndEvidenceIsOnlyADownload) {
   EXPECT_NE(goal_page->body.find("Langvakter i helgene"), std::string::npos);
 
   auto log = c.Get("/logg", {{"Cookie", admin.cookie}});
-  for (const char* action :
-       {"measure.update", "measure.evidence.add", "measure.evidence.download", "measure.add"}) {
+  for (const char* action : {"measure.update", "measure.evidence.add", "measure.evidence.download",
+                             "measure.evidence.withdraw", "measure.add"}) {
     EXPECT_NE(log->body.find(action), std::string::npos) << action;
   }
 }
