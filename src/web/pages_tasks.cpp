@@ -235,11 +235,19 @@ void ShowTasks(Context& ctx, Response& res) {
   b += "<p class=\"lead\">Per " + Escape(DateLabel(today_iso)) + " for " + scope +
        ": frister i oppfølgingen av sykmeldte (arbeidsmiljøloven § 4-6) og medarbeidersamtaler "
        "som skulle vært holdt.</p>";
-  if (viewer.role == core::Role::kAdmin) {
+  // HR picks any unit; a leader one of the units of their own subtrees (a sector's whole year of
+  // duties is a long page).
+  {
+    auto own = followup::VisibleUnits(w, viewer, "");
+    std::vector<int32_t> roots = own.ok() ? *own : std::vector<int32_t>{};
     b += "<form class=\"inline\" method=\"get\" action=\"/oppgaver\"><label for=\"enhet\">Enhet"
-         "</label> <select id=\"enhet\" name=\"enhet\"><option value=\"\">Hele organisasjonen"
+         "</label> <select id=\"enhet\" name=\"enhet\"><option value=\"\">" +
+         std::string(viewer.role == core::Role::kAdmin ? "Hele organisasjonen"
+                                                       : "Alle dine enheter") +
          "</option>";
-    for (const core::Unit& u : w.units) {
+    for (size_t i = 0; i < w.units.size(); ++i) {
+      if (!followup::InAnySubtree(w, static_cast<int32_t>(i), roots)) continue;
+      const core::Unit& u = w.units[i];
       b += "<option value=\"" + Escape(u.key) + "\"" +
            (u.key == ctx.param("enhet") ? " selected" : "") + ">" + Escape(u.name) + "</option>";
     }

@@ -295,6 +295,9 @@ TEST_F(WebApp, ALeaderSeesTheWeeksDutiesRecordsOneAndEveryViewIsLogged) {
   ASSERT_EQ(page->status, 200);
   EXPECT_NE(page->body.find("Sykefraværsoppfølging: å gjøre"), std::string::npos);
   EXPECT_NE(page->body.find("Medarbeidersamtaler"), std::string::npos);
+  // The leader narrows the page to one of their units, never to another's.
+  EXPECT_NE(page->body.find("<option value=\"" + own_unit_ + "\""), std::string::npos);
+  EXPECT_EQ(page->body.find("<option value=\"" + other_unit_ + "\""), std::string::npos);
   const std::string person = FirstOpenDuty(page->body, "oppfolgingsplan");
   ASSERT_FALSE(person.empty()) << "the demo should give the leader an open plan";
   // The view of individuals is in the audit log, with the leader's unit.
