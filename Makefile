@@ -50,8 +50,8 @@ fuzz:
 	@CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 	  -DAGP_BUILD_TESTS=OFF -DAGP_BUILD_FUZZERS=ON \
 	  -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link,address,undefined" >/dev/null
-	@cmake --build $(FUZZ_BUILD) -j$(JOBS) --target csv_fuzzer xlsx_fuzzer reference_fuzzer policy_fuzzer
-	@for f in csv xlsx reference policy; do \
+	@cmake --build $(FUZZ_BUILD) -j$(JOBS) --target csv_fuzzer xlsx_fuzzer reference_fuzzer policy_fuzzer roster_fuzzer
+	@for f in csv xlsx reference policy roster; do \
 	  corpus=$$(mktemp -d); cp -r fuzz/corpus/$$f/. $$corpus/; \
 	  echo "fuzz: $${f}_fuzzer for $(FUZZ_SECONDS) s"; \
 	  $(FUZZ_BUILD)/fuzz/$${f}_fuzzer -max_total_time=$(FUZZ_SECONDS) -print_final_stats=0 \

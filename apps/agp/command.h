@@ -42,5 +42,6 @@ Command UserCommand();
 Command ServeCommand();
 Command ReportCommand();
 Command FollowupCommand();
+Command RosterCommand();
 
 }  // namespace agp::app

@@ -18,7 +18,8 @@ int main(int argc, char** argv) {
   const std::vector<Command> commands = {InitCommand(),   DemoCommand(),       ImportCommand(),
                                          StatusCommand(), IndicatorsCommand(), RecomputeCommand(),
                                          PolicyCommand(), EvaluateCommand(),   ReportCommand(),
-                                         UserCommand(),   ServeCommand(),      FollowupCommand()};
+                                         UserCommand(),   ServeCommand(),      FollowupCommand(),
+                                         RosterCommand()};
   std::function<int()> run;
   for (const Command& c : commands) {
     CLI::App* sub = app.add_subcommand(c.name, c.help);

@@ -5,6 +5,7 @@ set -uo pipefail
 AGP=$(realpath "$1")
 CASES=$(realpath "$(dirname "$0")/../cases/import")
 FOLLOWUP=$(realpath "$(dirname "$0")/../cases/followup/worklist_every_status")
+ROSTER=$(realpath "$(dirname "$0")/../cases/roster/tiny")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
@@ -347,6 +348,17 @@ check "measures as JSON" 0 "$AGP" --db "$work/demo2.db" followup measures --date
 contains "JSON has the notes" out '"notes": ['
 check "an unknown policy" 1 "$AGP" --db "$work/demo2.db" followup measures --date "$today" --policy finnes-ikke
 contains "it says the policy is unknown" err "finnes-ikke"
+
+# agp roster check (DESIGN §12): the hand-made instance, a feasible and an infeasible roster.
+check "a feasible roster" 0 "$AGP" roster check "$ROSTER/instance.txt" "$ROSTER/feasible.txt"
+contains "its objective" out "objective 5"
+contains "it says every hard rule holds" out "feasible: every hard rule holds"
+check "an infeasible roster" 2 "$AGP" roster check "$ROSTER/instance.txt" "$ROSTER/infeasible.txt"
+contains "the broken rule is named" out "broken: employee A: E on day 8 may not follow L on day 7"
+printf 'SECTION_HORIZON\n7\nSECTION_SHIFTS\nE,480,X\n' > "$work/bad-instance.txt"
+check "a broken instance" 2 "$AGP" roster check "$work/bad-instance.txt" "$ROSTER/feasible.txt"
+contains "it says where" err "bad-instance.txt:4:7: unknown shift «X»"
+check "a missing roster" 3 "$AGP" roster check "$ROSTER/instance.txt" "$work/none.txt"
 
 # agp serve (the web app): a missing database, and a port another server holds.
 check "serve without a database" 3 "$AGP" --db "$work/missing.db" serve --port 0

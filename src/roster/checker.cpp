@@ -1,0 +1,143 @@
+#include "roster/checker.h"
+
+#include <algorithm>
+
+namespace agp::roster {
+namespace {
+
+std::string Day(int d) { return "day " + std::to_string(d); }
+
+}  // namespace
+
+Check CheckRoster(const Instance& in, const Roster& roster) {
+  Check out;
+  const int days = in.days;
+  const int types = static_cast<int>(in.shifts.size());
+  if (roster.size() != in.staff.size()) {
+    out.violations.push_back({Rule::kShape, -1, -1,
+                              "the roster has " + std::to_string(roster.size()) +
+                                  " employees, the instance " + std::to_string(in.staff.size())});
+    return out;
+  }
+  for (size_t e = 0; e < roster.size(); ++e) {
+    const std::vector<int>& r = roster[e];
+    const Employee& emp = in.staff[e];
+    const int ei = static_cast<int>(e);
+    const std::string who = "employee " + emp.id;
+    if (static_cast<int>(r.size()) != days || std::any_of(r.begin(), r.end(), [&](int s) {
+          return s != kOff && (s < 0 || s >= types);
+        })) {
+      out.violations.push_back(
+          {Rule::kShape, ei, -1, who + ": not one cell per day of known shifts"});
+      continue;
+    }
+    auto worked = [&](int d) { return r[static_cast<size_t>(d)] != kOff; };
+    // Shifts that cannot follow.
+    for (int d = 0; d + 1 < days; ++d) {
+      const int a = r[static_cast<size_t>(d)], b = r[static_cast<size_t>(d) + 1];
+      if (a == kOff || b == kOff) continue;
+      const std::vector<int>& bad = in.shifts[static_cast<size_t>(a)].cannot_follow;
+      if (std::find(bad.begin(), bad.end(), b) != bad.end()) {
+        out.violations.push_back({Rule::kShiftFollows, ei, d,
+                                  who + ": " + in.shifts[static_cast<size_t>(b)].id + " on " +
+                                      Day(d + 1) + " may not follow " +
+                                      in.shifts[static_cast<size_t>(a)].id + " on " + Day(d)});
+      }
+    }
+    // Shifts per type and minutes.
+    std::vector<int> count(static_cast<size_t>(types), 0);
+    int64_t minutes = 0;
+    for (int s : r) {
+      if (s == kOff) continue;
+      ++count[static_cast<size_t>(s)];
+      minutes += in.shifts[static_cast<size_t>(s)].minutes;
+    }
+    for (int s = 0; s < types; ++s) {
+      if (count[static_cast<size_t>(s)] > emp.max_shifts[static_cast<size_t>(s)]) {
+        out.violations.push_back({Rule::kMaxShifts, ei, -1,
+                                  who + ": " + std::to_string(count[static_cast<size_t>(s)]) + " " +
+                                      in.shifts[static_cast<size_t>(s)].id + " shifts, at most " +
+                                      std::to_string(emp.max_shifts[static_cast<size_t>(s)])});
+      }
+    }
+    if (minutes > emp.max_total_minutes) {
+      out.violations.push_back({Rule::kMaxTotalMinutes, ei, -1,
+                                who + ": " + std::to_string(minutes) + " minutes, at most " +
+                                    std::to_string(emp.max_total_minutes)});
+    }
+    if (minutes < emp.min_total_minutes) {
+      out.violations.push_back({Rule::kMinTotalMinutes, ei, -1,
+                                who + ": " + std::to_string(minutes) + " minutes, at least " +
+                                    std::to_string(emp.min_total_minutes)});
+    }
+    // Runs of worked days and of days off; the minimums do not bind runs touching either end.
+    for (int d = 0; d < days;) {
+      const bool on = worked(d);
+      int end = d;
+      while (end < days && worked(end) == on) ++end;
+      const int length = end - d;
+      const bool inside = d > 0 && end < days;
+      if (on && length > emp.max_consecutive_shifts) {
+        out.violations.push_back({Rule::kMaxConsecutiveShifts, ei, d,
+                                  who + ": " + std::to_string(length) + " shifts in a row from " +
+                                      Day(d) + ", at most " +
+                                      std::to_string(emp.max_consecutive_shifts)});
+      }
+      if (on && inside && length < emp.min_consecutive_shifts) {
+        out.violations.push_back({Rule::kMinConsecutiveShifts, ei, d,
+                                  who + ": " + std::to_string(length) + " shifts in a row from " +
+                                      Day(d) + ", at least " +
+                                      std::to_string(emp.min_consecutive_shifts)});
+      }
+      if (!on && inside && length < emp.min_consecutive_days_off) {
+        out.violations.push_back({Rule::kMinConsecutiveDaysOff, ei, d,
+                                  who + ": " + std::to_string(length) + " days off in a row from " +
+                                      Day(d) + ", at least " +
+                                      std::to_string(emp.min_consecutive_days_off)});
+      }
+      d = end;
+    }
+    // Weekends: Saturday (day 5 mod 7) or Sunday worked; the horizon starts on a Monday.
+    int weekends = 0;
+    for (int sat = 5; sat < days; sat += 7) {
+      if (worked(sat) || (sat + 1 < days && worked(sat + 1))) ++weekends;
+    }
+    if (weekends > emp.max_weekends) {
+      out.violations.push_back({Rule::kMaxWeekends, ei, -1,
+                                who + ": " + std::to_string(weekends) + " weekends, at most " +
+                                    std::to_string(emp.max_weekends)});
+    }
+    for (int d : emp.days_off) {
+      if (d >= 0 && d < days && worked(d)) {
+        out.violations.push_back(
+            {Rule::kDayOff, ei, d, who + ": works on " + Day(d) + ", a day off"});
+      }
+    }
+  }
+  // Soft: requests and cover.
+  auto at = [&](int e, int d) {
+    const std::vector<int>& r = roster[static_cast<size_t>(e)];
+    return d >= 0 && d < static_cast<int>(r.size()) ? r[static_cast<size_t>(d)] : kOff;
+  };
+  for (const Request& q : in.on_requests) {
+    if (at(q.employee, q.day) != q.shift) out.on_requests += q.weight;
+  }
+  for (const Request& q : in.off_requests) {
+    if (at(q.employee, q.day) == q.shift) out.off_requests += q.weight;
+  }
+  for (int d = 0; d < days; ++d) {
+    for (int s = 0; s < types; ++s) {
+      int staffed = 0;
+      for (size_t e = 0; e < roster.size(); ++e) staffed += at(static_cast<int>(e), d) == s ? 1 : 0;
+      const Cover& c = in.CoverOf(d, s);
+      if (staffed < c.requirement) {
+        out.cover_under += static_cast<int64_t>(c.requirement - staffed) * c.under_weight;
+      } else {
+        out.cover_over += static_cast<int64_t>(staffed - c.requirement) * c.over_weight;
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace agp::roster
