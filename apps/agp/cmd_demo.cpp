@@ -26,13 +26,8 @@ namespace {
 // One account per role of DESIGN §6, with random passwords printed once, so that the demo can be
 // tried at once. A leader gets the first sector. Accounts that exist are left alone.
 int AddDemoAccounts(store::Database& db, const core::Workforce& w, const core::Clock& clock) {
-  std::string sector;
-  for (const core::Unit& u : w.units) {
-    if (u.parent >= 0 && w.units[static_cast<size_t>(u.parent)].parent < 0) {
-      sector = u.key;
-      break;
-    }
-  }
+  const int32_t first = DemoLeaderSector(w);
+  const std::string sector = first < 0 ? std::string() : w.units[static_cast<size_t>(first)].key;
   struct Account {
     const char* name;
     const char* role;
@@ -85,13 +80,7 @@ int AddDemoFollowupRecords(store::Database& db, const core::Workforce& w, core::
     std::fprintf(stderr, "agp: %s\n", rules.error().ToString().c_str());
     return -1;
   }
-  int32_t sector = -1;
-  for (size_t i = 0; i < w.units.size() && sector < 0; ++i) {
-    const int32_t parent = w.units[i].parent;
-    if (parent >= 0 && w.units[static_cast<size_t>(parent)].parent < 0) {
-      sector = static_cast<int32_t>(i);
-    }
-  }
+  const int32_t sector = DemoLeaderSector(w);
   if (sector < 0) return 0;
   const metrics::FollowupIndex index(w);
   const followup::Worklist list = followup::BuildWorklist(w, index, today, *rules, {sector});

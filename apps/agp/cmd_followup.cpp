@@ -272,31 +272,13 @@ int Record(const GlobalOptions* g, const FollowupOptions& o) {
 int Measures(const GlobalOptions* g, const FollowupOptions& o) {
   Loaded in;
   if (int rc = Load(g, o, &in); rc != kExitOk) return rc;
-  std::string key = o.policy;
-  auto versions = in.db->PolicyVersions();
-  if (!versions.ok()) {
-    std::fprintf(stderr, "agp: %s\n", versions.error().ToString().c_str());
-    return kExitFailure;
+  // The one in force on the day unless one is asked for (as agp report).
+  auto key = policy::PolicyKeyFor(*in.db, o.policy, in.day);
+  if (!key.ok()) {
+    std::fprintf(stderr, "agp: %s\n", key.error().message().c_str());
+    return key.error().code() == core::ErrorCode::kUsage ? kExitUsage : kExitFailure;
   }
-  if (key.empty()) {
-    // The last loaded of those in force on the day, else the last loaded (as agp report).
-    const std::string day = in.day.ToIso();
-    for (const store::PolicyVersion& v : *versions) {
-      if ((v.valid_from.empty() || v.valid_from <= day) &&
-          (v.valid_to.empty() || day <= v.valid_to))
-        key = v.policy_key;
-    }
-    if (key.empty() && !versions->empty()) key = versions->back().policy_key;
-  }
-  bool known = false;
-  for (const store::PolicyVersion& v : *versions) known = known || v.policy_key == key;
-  if (!known) {
-    std::fprintf(stderr, "agp: %s\n",
-                 key.empty() ? "ingen arbeidsgiverpolitikk er lastet (agp policy load FIL)"
-                             : ("ingen arbeidsgiverpolitikk med id «" + key + "»").c_str());
-    return kExitUsage;
-  }
-  auto p = policy::LoadStoredPolicy(*in.db, key);
+  auto p = policy::LoadStoredPolicy(*in.db, *key);
   if (!p.ok()) {
     std::fprintf(stderr, "agp: %s\n", p.error().ToString().c_str());
     return kExitFailure;

@@ -33,22 +33,30 @@ std::string At(core::Date day) { return day.ToIso() + "T09:00:00Z"; }
 
 }  // namespace
 
+int32_t DemoLeaderSector(const core::Workforce& w) {
+  for (size_t i = 0; i < w.units.size(); ++i) {
+    const int32_t parent = w.units[i].parent;
+    if (parent >= 0 && w.units[static_cast<size_t>(parent)].parent < 0) {
+      return static_cast<int32_t>(i);
+    }
+  }
+  return -1;
+}
+
 int AddDemoMeasures(store::Database& db, const core::Workforce& w, core::Date today) {
   auto fail = [](const core::Error& e) {
     std::fprintf(stderr, "agp: %s\n", e.ToString().c_str());
     return static_cast<int>(kExitFailure);
   };
-  // The demo leader's sector (the first below the top), a unit under it, and a second sector.
-  int32_t sector = -1, sub = -1, other = -1;
-  for (size_t i = 0; i < w.units.size(); ++i) {
+  // The demo leader's sector, a unit under it, and a second sector.
+  const int32_t sector = DemoLeaderSector(w);
+  int32_t sub = -1, other = -1;
+  for (size_t i = 0; i < w.units.size() && sector >= 0; ++i) {
     const int32_t parent = w.units[i].parent;
-    if (parent >= 0 && w.units[static_cast<size_t>(parent)].parent < 0) {
-      if (sector < 0) {
-        sector = static_cast<int32_t>(i);
-      } else if (other < 0) {
-        other = static_cast<int32_t>(i);
-      }
-    } else if (sector >= 0 && parent == sector && sub < 0) {
+    if (static_cast<int32_t>(i) != sector && other < 0 && parent >= 0 &&
+        w.units[static_cast<size_t>(parent)].parent < 0) {
+      other = static_cast<int32_t>(i);
+    } else if (parent == sector && sub < 0) {
       sub = static_cast<int32_t>(i);
     }
   }

@@ -17,6 +17,9 @@ void AppendEscaped(std::string& out, std::string_view text);
 // path segment or query value (keep "/" for a whole path).
 std::string UrlEncode(std::string_view text, std::string_view keep = {});
 
+// True when `bytes` is well-formed UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
+bool IsValidUtf8(std::string_view bytes);
+
 // The first control character in `text` that is not in `allowed`, as "U+001B"; "" when there is
 // none. Control characters are C0 (U+0000–U+001F), DEL (U+007F) and C1 (U+0080–U+009F, in
 // UTF-8 "\xC2\x80"–"\xC2\x9F"): NUL, ESC, BEL and the like have no place in a name or a

@@ -69,6 +69,20 @@ core::Result<DutyRules> DutyRules::From(const metrics::Deadlines& deadlines, cor
   return r;
 }
 
+int32_t FindUnit(const core::Workforce& w, std::string_view key) {
+  for (size_t i = 0; i < w.units.size(); ++i) {
+    if (w.units[i].key == key) return static_cast<int32_t>(i);
+  }
+  return -1;
+}
+
+int32_t TopUnit(const core::Workforce& w) {
+  for (size_t i = 0; i < w.units.size(); ++i) {
+    if (w.units[i].parent < 0) return static_cast<int32_t>(i);
+  }
+  return -1;
+}
+
 bool InSubtree(const core::Workforce& w, int32_t u, int32_t root) {
   if (root < 0) return true;
   // Bounded by the number of units, so that a cycle (refused on import) cannot hang us.

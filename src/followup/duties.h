@@ -75,6 +75,10 @@ Worklist BuildWorklist(const core::Workforce& w, const metrics::FollowupIndex& i
                        core::Date day, const DutyRules& rules,
                        const std::vector<int32_t>& units = {});
 
+// The index of the unit with `key` (unit_id of the package); -1 when there is none.
+int32_t FindUnit(const core::Workforce& w, std::string_view key);
+// The top of the organisation (the first unit without a parent); -1 when there are no units.
+int32_t TopUnit(const core::Workforce& w);
 // Whether unit `u` lies in the subtree of `root` (-1: every unit does).
 bool InSubtree(const core::Workforce& w, int32_t u, int32_t root);
 // Whether unit `u` lies in the subtree of one of `roots` (empty: every unit does).

@@ -2,27 +2,14 @@
 
 #include <algorithm>
 #include <cctype>
+#include <unordered_map>
 
 #include "core/text.h"
 #include "followup/duties.h"
+#include "followup/tasks.h"
 
 namespace agp::followup {
 namespace {
-
-int32_t FindUnit(const core::Workforce& w, std::string_view key) {
-  for (size_t i = 0; i < w.units.size(); ++i) {
-    if (w.units[i].key == key) return static_cast<int32_t>(i);
-  }
-  return -1;
-}
-
-std::vector<int32_t> OwnUnits(const core::Workforce& w, const metrics::Viewer& viewer) {
-  std::vector<int32_t> own;
-  for (const std::string& key : viewer.units) {
-    if (const int32_t u = FindUnit(w, key); u >= 0) own.push_back(u);
-  }
-  return own;
-}
 
 std::string Trim(std::string_view text) {
   const size_t a = text.find_first_not_of(" \t\r\n");
@@ -38,43 +25,6 @@ std::optional<std::string> IsoDate(std::string_view text) {
   auto d = core::ParseDate(t);
   if (!d) return std::nullopt;
   return d->ToIso();
-}
-
-bool ValidUtf8(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    size_t n = 0;
-    uint32_t cp = 0;
-    if (c < 0x80) {
-      ++i;
-      continue;
-    } else if ((c & 0xE0) == 0xC0) {
-      n = 1;
-      cp = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-      n = 2;
-      cp = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-      n = 3;
-      cp = c & 0x07;
-    } else {
-      return false;
-    }
-    if (i + n >= s.size()) return false;
-    for (size_t k = 1; k <= n; ++k) {
-      const auto d = static_cast<unsigned char>(s[i + k]);
-      if ((d & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (d & 0x3F);
-    }
-    // Overlong forms, surrogates and values beyond Unicode are not UTF-8.
-    if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
-        cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-      return false;
-    }
-    i += n + 1;
-  }
-  return true;
 }
 
 std::string Lower(std::string_view s) {
@@ -170,7 +120,6 @@ MeasureBook BuildMeasures(const policy::Policy& policy, const core::Workforce& w
                           const std::vector<store::MeasureEvidenceRecord>& evidence,
                           core::Date today) {
   MeasureBook book;
-  book.policy_key = policy.id;
   policy::ForEachNode(policy.nodes, [&](const policy::Node& n, int) {
     for (size_t i = 0; i < n.measures.size(); ++i) {
       const policy::Measure& pm = n.measures[i];
@@ -202,14 +151,11 @@ MeasureBook BuildMeasures(const policy::Policy& policy, const core::Workforce& w
     }
   });
   // Each key once: a lookup table keeps this linear in the records.
-  std::vector<std::pair<std::string, size_t>> index;
-  index.reserve(book.measures.size());
-  for (size_t i = 0; i < book.measures.size(); ++i) index.emplace_back(book.measures[i].key, i);
-  std::sort(index.begin(), index.end());
+  std::unordered_map<std::string, MeasureState*> by_key;
+  for (MeasureState& m : book.measures) by_key.emplace(m.key, &m);
   auto find = [&](const std::string& key) -> MeasureState* {
-    auto it = std::lower_bound(index.begin(), index.end(), std::make_pair(key, size_t{0}));
-    if (it == index.end() || it->first != key) return nullptr;
-    return &book.measures[it->second];
+    auto it = by_key.find(key);
+    return it == by_key.end() ? nullptr : it->second;
   };
   for (const store::MeasureUpdateRecord& u : updates) {
     if (u.policy_key != policy.id) continue;
@@ -255,8 +201,8 @@ core::Status MayEditMeasure(const core::Workforce& w, const metrics::Viewer& vie
     return core::Error(core::ErrorCode::kForbidden,
                        "tiltaket har ingen ansvarlig enhet ennå; HR gir det til en enhet");
   }
-  const std::vector<int32_t> own = OwnUnits(w, viewer);
-  if (own.empty() || !InAnySubtree(w, m.unit, own)) {
+  auto own = VisibleUnits(w, viewer, "");  // a leader's own units; never empty
+  if (!own.ok() || !InAnySubtree(w, m.unit, *own)) {
     return core::Error(core::ErrorCode::kForbidden,
                        "du kan bare endre tiltak som dine egne enheter har ansvaret for");
   }
@@ -268,8 +214,8 @@ core::Status MayUseUnit(const core::Workforce& w, const metrics::Viewer& viewer,
   const int32_t u = FindUnit(w, unit_key);
   if (u < 0) return core::Error(core::ErrorCode::kInvalidInput, "ukjent enhet «" + unit_key + "»");
   if (viewer.role == core::Role::kAdmin) return core::Ok{};
-  const std::vector<int32_t> own = OwnUnits(w, viewer);
-  if (viewer.role != core::Role::kLeader || own.empty() || !InAnySubtree(w, u, own)) {
+  auto own = VisibleUnits(w, viewer, "");  // kForbidden for union and viewers
+  if (!own.ok() || !InAnySubtree(w, u, *own)) {
     return core::Error(core::ErrorCode::kForbidden, "du kan bare gi tiltak til dine egne enheter");
   }
   return core::Ok{};
@@ -375,53 +321,39 @@ core::Result<store::LocalMeasureRecord> AddLocalMeasure(
 core::Result<std::string> EvidenceContentType(std::string_view file_name, std::string_view bytes) {
   const size_t dot = file_name.find_last_of('.');
   const std::string ext = dot == std::string_view::npos ? "" : Lower(file_name.substr(dot + 1));
-  auto starts = [&](std::string_view magic) { return bytes.substr(0, magic.size()) == magic; };
+  // The bytes a file of the kind starts with; text has none and must be UTF-8 without NULs.
+  using namespace std::string_view_literals;
+  constexpr std::string_view kPdf = "%PDF-"sv, kPng = "\x89PNG\r\n\x1a\n"sv,
+                             kJpeg = "\xFF\xD8\xFF"sv, kZip = "PK\x03\x04"sv, kText = ""sv;
   struct Kind {
-    const char* ext;
-    const char* type;
-    const char* what;
-    int magic;  // 0 PDF, 1 PNG, 2 JPEG, 3 ZIP, 4 UTF-8 text
+    std::string_view ext, type, what, magic;
   };
   static constexpr Kind kKinds[] = {
-      {"pdf", "application/pdf", "en PDF", 0},
-      {"png", "image/png", "et PNG-bilde", 1},
-      {"jpg", "image/jpeg", "et JPEG-bilde", 2},
-      {"jpeg", "image/jpeg", "et JPEG-bilde", 2},
+      {"pdf", "application/pdf", "en PDF", kPdf},
+      {"png", "image/png", "et PNG-bilde", kPng},
+      {"jpg", "image/jpeg", "et JPEG-bilde", kJpeg},
+      {"jpeg", "image/jpeg", "et JPEG-bilde", kJpeg},
       {"docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-       "et Word-dokument", 3},
+       "et Word-dokument", kZip},
       {"xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "et Excel-ark",
-       3},
+       kZip},
       {"pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-       "en PowerPoint-presentasjon", 3},
-      {"odt", "application/vnd.oasis.opendocument.text", "et OpenDocument-dokument", 3},
-      {"ods", "application/vnd.oasis.opendocument.spreadsheet", "et OpenDocument-regneark", 3},
-      {"odp", "application/vnd.oasis.opendocument.presentation", "en OpenDocument-presentasjon", 3},
-      {"txt", "text/plain; charset=utf-8", "tekst (UTF-8)", 4},
-      {"csv", "text/csv; charset=utf-8", "tekst (UTF-8)", 4},
+       "en PowerPoint-presentasjon", kZip},
+      {"odt", "application/vnd.oasis.opendocument.text", "et OpenDocument-dokument", kZip},
+      {"ods", "application/vnd.oasis.opendocument.spreadsheet", "et OpenDocument-regneark", kZip},
+      {"odp", "application/vnd.oasis.opendocument.presentation", "en OpenDocument-presentasjon",
+       kZip},
+      {"txt", "text/plain; charset=utf-8", "tekst (UTF-8)", kText},
+      {"csv", "text/csv; charset=utf-8", "tekst (UTF-8)", kText},
   };
   for (const Kind& k : kKinds) {
     if (ext != k.ext) continue;
-    bool ok = false;
-    switch (k.magic) {
-      case 0:
-        ok = starts("%PDF-");
-        break;
-      case 1:
-        ok = starts("\x89PNG\r\n\x1a\n");
-        break;
-      case 2:
-        ok = starts("\xFF\xD8\xFF");
-        break;
-      case 3:
-        ok = starts(std::string_view("PK\x03\x04", 4));
-        break;
-      default:
-        ok = bytes.find('\0') == std::string_view::npos && ValidUtf8(bytes);
-        break;
-    }
+    const bool ok = k.magic.empty()
+                        ? bytes.find('\0') == std::string_view::npos && core::IsValidUtf8(bytes)
+                        : bytes.substr(0, k.magic.size()) == k.magic;
     if (!ok) {
       return core::Error(core::ErrorCode::kInvalidInput,
-                         "filen heter ." + ext + ", men innholdet er ikke " + k.what +
+                         "filen heter ." + ext + ", men innholdet er ikke " + std::string(k.what) +
                              "; last opp filen slik den ble lagret");
     }
     return std::string(k.type);
@@ -468,7 +400,7 @@ core::Result<store::MeasureEvidenceRecord> AddEvidence(store::Database& db,
                          "filen er større enn 10 MiB; legg den heller et sted og gi en lenke");
     }
     e.file_name = SafeFileName(input.file_name);
-    if (e.file_name.empty() || !ValidUtf8(e.file_name)) {
+    if (e.file_name.empty() || !core::IsValidUtf8(e.file_name)) {
       return core::Error(core::ErrorCode::kInvalidInput, "filen må ha et navn");
     }
     auto type = EvidenceContentType(e.file_name, input.bytes);
@@ -526,21 +458,15 @@ std::vector<const MeasureState*> MeasuresIn(const core::Workforce& w, const Meas
   return out;
 }
 
-std::vector<int64_t> OverdueMeasuresByUnit(const core::Workforce& w, const MeasureBook& book) {
+MeasureCounts CountMeasuresByUnit(const core::Workforce& w, const MeasureBook& book) {
   const size_t n = w.units.size();
-  std::vector<int64_t> out(n, 0);
-  int32_t root = -1;
-  for (size_t i = 0; i < n; ++i) {
-    if (w.units[i].parent < 0) {
-      root = static_cast<int32_t>(i);
-      break;
-    }
-  }
+  MeasureCounts out{std::vector<int64_t>(n, 0), std::vector<int64_t>(n, 0)};
+  const int32_t top = TopUnit(w);
   for (const MeasureState& m : book.measures) {
-    if (!m.overdue) continue;
-    int32_t u = m.unit >= 0 ? m.unit : root;
+    int32_t u = m.unit >= 0 ? m.unit : top;
     for (size_t steps = 0; u >= 0 && steps <= n; ++steps) {  // bounded: no cycle can hang us
-      out[static_cast<size_t>(u)]++;
+      out.total[static_cast<size_t>(u)]++;
+      if (m.overdue) out.overdue[static_cast<size_t>(u)]++;
       u = w.units[static_cast<size_t>(u)].parent;
     }
   }

@@ -59,7 +59,6 @@ struct MeasureState {
 };
 
 struct MeasureBook {
-  std::string policy_key;
   std::vector<MeasureState> measures;  // the policy's order; a goal's local measures after its own
   const MeasureState* Find(std::string_view key) const;
   std::vector<const MeasureState*> OfNode(std::string_view node_id) const;
@@ -149,8 +148,11 @@ core::Status WithdrawEvidence(store::Database& db, const core::Workforce& w,
 std::vector<const MeasureState*> MeasuresIn(const core::Workforce& w, const MeasureBook& book,
                                             const std::vector<int32_t>& units);
 
-// For every unit (indexed like Workforce::units): the overdue measures of its subtree. A measure
-// without a unit counts at the top (the organisation carries it out).
-std::vector<int64_t> OverdueMeasuresByUnit(const core::Workforce& w, const MeasureBook& book);
+// For every unit (indexed like Workforce::units): the measures of its subtree, and how many of
+// them are overdue. A measure without a unit counts at the top (the organisation carries it out).
+struct MeasureCounts {
+  std::vector<int64_t> total, overdue;
+};
+MeasureCounts CountMeasuresByUnit(const core::Workforce& w, const MeasureBook& book);
 
 }  // namespace agp::followup

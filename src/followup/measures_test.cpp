@@ -82,7 +82,7 @@ TEST_F(Measures, ThePlanGivesTheFirstStateAndOverdueFollowsTheDueDate) {
   EXPECT_FALSE(book.measures[1].overdue);
   EXPECT_FALSE(book.measures[2].overdue);  // no due date: never overdue
   // Without a unit the measure is the organisation's: counted at the top.
-  const std::vector<int64_t> by_unit = OverdueMeasuresByUnit(w, book);
+  const std::vector<int64_t> by_unit = CountMeasuresByUnit(w, book).overdue;
   EXPECT_EQ(by_unit, (std::vector<int64_t>{1, 0, 0, 0}));
 }
 
@@ -118,7 +118,7 @@ TEST_F(Measures, LeadersChangeOnlyTheirOwnUnitsMeasuresAndHrHandsThemOut) {
   EXPECT_FALSE(now.overdue);
   EXPECT_EQ(now.updates.size(), 2u);
   EXPECT_EQ(now.updated_on, "2026-09-01");
-  EXPECT_EQ(OverdueMeasuresByUnit(w, book), (std::vector<int64_t>{0, 0, 0, 0}));
+  EXPECT_EQ(CountMeasuresByUnit(w, book).overdue, (std::vector<int64_t>{0, 0, 0, 0}));
 }
 
 TEST_F(Measures, AChangeMustChangeSomethingAndNotesAreNotFromTheFuture) {
@@ -181,7 +181,7 @@ TEST_F(Measures, LocalMeasuresBelongToAGoalAndAUnitOfTheLeaders) {
   EXPECT_TRUE(local.local);
   EXPECT_EQ(local.unit, 2);
   EXPECT_TRUE(local.overdue);
-  EXPECT_EQ(OverdueMeasuresByUnit(w, book), (std::vector<int64_t>{2, 1, 1, 0}));
+  EXPECT_EQ(CountMeasuresByUnit(w, book).overdue, (std::vector<int64_t>{2, 1, 1, 0}));
   EXPECT_EQ(MeasuresIn(w, book, {1}).size(), 1u);
   EXPECT_EQ(MeasuresIn(w, book, {3}).size(), 0u);
   EXPECT_EQ(MeasuresIn(w, book, {}).size(), 4u);

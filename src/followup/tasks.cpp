@@ -5,16 +5,6 @@
 #include "metrics/suppression.h"
 
 namespace agp::followup {
-namespace {
-
-int32_t FindUnit(const core::Workforce& w, const std::string& key) {
-  for (size_t i = 0; i < w.units.size(); ++i) {
-    if (w.units[i].key == key) return static_cast<int32_t>(i);
-  }
-  return -1;
-}
-
-}  // namespace
 
 core::Result<std::vector<int32_t>> VisibleUnits(const core::Workforce& w,
                                                 const metrics::Viewer& viewer,

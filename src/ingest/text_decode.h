@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "core/error.h"
+#include "core/text.h"
 
 namespace agp::ingest {
 
@@ -20,8 +21,8 @@ struct DecodedText {
 // Appends code point `cp` as UTF-8; a surrogate or anything above U+10FFFF becomes U+FFFD.
 void AppendUtf8(std::string* out, char32_t cp);
 
-// True when `bytes` is well-formed UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
-bool IsValidUtf8(std::string_view bytes);
+// True when `bytes` is well-formed UTF-8 (core/text.h; the evidence files of followup use it too).
+using core::IsValidUtf8;
 
 // Windows-1252 to UTF-8. The five code points 1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90,
 // 0x9D) map to the C1 controls of the same value, as WHATWG's decoder does.

@@ -103,6 +103,30 @@ core::Result<LoadOutcome> StorePolicy(store::Database& db, const Policy& policy,
   return out;
 }
 
+core::Result<std::string> PolicyKeyFor(store::Database& db, const std::string& asked,
+                                       core::Date day) {
+  auto versions = db.PolicyVersions();
+  if (!versions.ok()) return versions.error();
+  std::string key = asked;
+  if (key.empty()) {
+    const std::string iso = day.ToIso();
+    for (const store::PolicyVersion& v : *versions) {
+      const bool valid = (v.valid_from.empty() || v.valid_from <= iso) &&
+                         (v.valid_to.empty() || iso <= v.valid_to);
+      if (valid) key = v.policy_key;
+    }
+    if (key.empty() && !versions->empty()) key = versions->back().policy_key;
+    if (key.empty()) {
+      return core::Error(core::ErrorCode::kUsage,
+                         "ingen arbeidsgiverpolitikk er lastet (agp policy load FIL)");
+    }
+  }
+  for (const store::PolicyVersion& v : *versions) {
+    if (v.policy_key == key) return key;
+  }
+  return core::Error(core::ErrorCode::kUsage, "ingen arbeidsgiverpolitikk med id «" + key + "»");
+}
+
 core::Result<Policy> LoadStoredPolicy(store::Database& db, const std::string& policy_key,
                                       int version) {
   auto v = db.LoadPolicyVersion(policy_key, version);

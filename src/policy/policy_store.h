@@ -30,6 +30,12 @@ core::Result<LoadOutcome> StorePolicy(store::Database& db, const Policy& policy,
 core::Status RecordAssessment(store::Database& db, const std::string& policy_key, Assessment a,
                               const core::Clock& clock);
 
+// The policy a command means: `asked` when given, else the one in force on `day` (of the versions
+// in load order, the last valid on that day), else the one loaded last. kUsage, saying so, when
+// no policy is stored or `asked` is not one of them.
+core::Result<std::string> PolicyKeyFor(store::Database& db, const std::string& asked,
+                                       core::Date day);
+
 // A stored version read back; `version` 0 is the newest. kNotFound when there is none.
 core::Result<Policy> LoadStoredPolicy(store::Database& db, const std::string& policy_key,
                                       int version = 0);

@@ -9,28 +9,10 @@ namespace agp::report {
 
 core::Result<ReportSources> LoadReportSources(store::Database& db, const std::string& policy_key,
                                               const core::Period& period, core::Date today) {
-  auto versions = db.PolicyVersions();
-  if (!versions.ok()) return versions.error();
-  std::string key = policy_key;
-  if (key.empty()) {
-    // Versions come in load order; the last one valid on the count date wins, else the last.
-    const std::string day = period.count_date().ToIso();
-    for (const store::PolicyVersion& v : *versions) {
-      const bool valid = (v.valid_from.empty() || v.valid_from <= day) &&
-                         (v.valid_to.empty() || day <= v.valid_to);
-      if (valid) key = v.policy_key;
-    }
-    if (key.empty() && !versions->empty()) key = versions->back().policy_key;
-    if (key.empty()) {
-      return core::Error(core::ErrorCode::kUsage,
-                         "ingen arbeidsgiverpolitikk er lastet (agp policy load FIL)");
-    }
-  }
-  bool known = false;
-  for (const store::PolicyVersion& v : *versions) known = known || v.policy_key == key;
-  if (!known) {
-    return core::Error(core::ErrorCode::kUsage, "ingen arbeidsgiverpolitikk med id «" + key + "»");
-  }
+  // The policy in force on the period's count date unless one is asked for.
+  auto chosen = policy::PolicyKeyFor(db, policy_key, period.count_date());
+  if (!chosen.ok()) return chosen.error();
+  const std::string& key = *chosen;
   ReportSources out;
   auto p = policy::LoadStoredPolicy(db, key);
   if (!p.ok()) return p.error();

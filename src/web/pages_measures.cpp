@@ -4,6 +4,7 @@
 // (all) report progress, attach evidence and add local measures to a goal. Who may change what
 // is decided in followup/measures.h; the router writes every change to the audit log.
 #include <algorithm>
+#include <charconv>
 #include <string>
 
 #include "followup/measures.h"
@@ -95,35 +96,39 @@ struct Loaded {
   followup::MeasureBook book;
 };
 
-// The policy `policy_key` (or, when empty, the one in force today) with its measures; false
-// after sending the error page.
-bool Load(Context& ctx, Response& res, const std::string& policy_key, Loaded* out) {
+// The records and the measures of `stored` as they stand today; false when they cannot be read.
+bool ReadBook(Context& ctx, const StoredPolicy& stored, Loaded* out) {
   store::Database* db = ctx.db();
-  if (db == nullptr || !ctx.has_snapshot()) {
+  if (db == nullptr || !ctx.has_snapshot()) return false;
+  auto data = ctx.snapshot().Followup(*db);
+  if (!data.ok()) return false;
+  auto book = followup::LoadMeasures(*db, stored.policy, (*data)->workforce, ctx.clock().Today());
+  if (!book.ok()) return false;
+  out->stored = &stored;
+  out->data = *data;
+  out->book = std::move(book).value();
+  return true;
+}
+
+// The policy `policy_key` (or, when empty, the one in view) with its measures; false after
+// sending the error page.
+bool Load(Context& ctx, Response& res, const std::string& policy_key, Loaded* out) {
+  if (!ctx.has_snapshot()) {
     SendError(ctx, res, 503, "Databasen kunne ikke leses nå.");
     return false;
   }
-  const Snapshot& snap = ctx.snapshot();
-  const core::Date today = ctx.clock().Today();
-  out->stored = policy_key.empty() ? PolicyInView(ctx) : snap.FindPolicy(policy_key);
-  if (out->stored == nullptr) {
+  const StoredPolicy* stored =
+      policy_key.empty() ? PolicyInView(ctx) : ctx.snapshot().FindPolicy(policy_key);
+  if (stored == nullptr) {
     SendError(ctx, res, 404,
               policy_key.empty() ? "Ingen arbeidsgiverpolitikk er lastet inn ennå."
                                  : "Fant ingen arbeidsgiverpolitikk med denne id-en.");
     return false;
   }
-  auto data = snap.Followup(*db);
-  if (!data.ok()) {
-    SendError(ctx, res, 503, "Dataene kunne ikke leses nå.");
-    return false;
-  }
-  out->data = *data;
-  auto book = followup::LoadMeasures(*db, out->stored->policy, out->data->workforce, today);
-  if (!book.ok()) {
+  if (!ReadBook(ctx, *stored, out)) {
     SendError(ctx, res, 503, "Tiltakene kunne ikke leses nå.");
     return false;
   }
-  out->book = std::move(book).value();
   return true;
 }
 
@@ -338,6 +343,14 @@ void MeasurePage(Context& ctx, Response& res, const Loaded& l, const MeasureStat
   SendPage(ctx, res, page);
 }
 
+// The evidence id of the path (group 3): its route takes 1–18 digits, which an int64_t holds.
+int64_t EvidenceId(const Context& ctx) {
+  const std::string digits = ctx.match(3);
+  int64_t id = 0;
+  std::from_chars(digits.data(), digits.data() + digits.size(), id);
+  return id;
+}
+
 // The measure of the path (groups 1 and 2); null after sending the error page.
 const MeasureState* FindMeasure(Context& ctx, Response& res, Loaded* l) {
   if (!Load(ctx, res, ctx.match(1), l)) return nullptr;
@@ -349,15 +362,12 @@ const MeasureState* FindMeasure(Context& ctx, Response& res, Loaded* l) {
 }  // namespace
 
 std::string MeasuresOfGoal(Context& ctx, const StoredPolicy& stored, const policy::Node& node) {
-  store::Database* db = ctx.db();
   std::string b = "<h2 id=\"tiltak\">Tiltak</h2>";
-  if (db == nullptr) return b + "<p class=\"muted\">Tiltakene kunne ikke leses nå.</p>";
-  auto data = ctx.snapshot().Followup(*db);
-  if (!data.ok()) return b + "<p class=\"muted\">Tiltakene kunne ikke leses nå.</p>";
-  const core::Workforce& w = (*data)->workforce;
-  auto book = followup::LoadMeasures(*db, stored.policy, w, ctx.clock().Today());
-  if (!book.ok()) return b + "<p class=\"muted\">Tiltakene kunne ikke leses nå.</p>";
-  const std::vector<const MeasureState*> rows = book->OfNode(node.id);
+  Loaded l;
+  if (!ReadBook(ctx, stored, &l))
+    return b + "<p class=\"muted\">Tiltakene kunne ikke leses nå.</p>";
+  const core::Workforce& w = l.data->workforce;
+  const std::vector<const MeasureState*> rows = l.book.OfNode(node.id);
   if (rows.empty()) {
     b += "<p class=\"muted\">Ingen tiltak er knyttet til dette målet.</p>";
   } else {
@@ -430,11 +440,10 @@ std::string RenderFollowupSummary(Context& ctx, const StoredPolicy* stored) {
       // Aggregates only, withheld as every figure (the organisation's total).
       const std::vector<metrics::Cell> cells =
           followup::OverdueByUnit(w, list, ctx.services().options.min_group);
-      for (size_t u = 0; u < w.units.size(); ++u) {
-        if (w.units[u].parent >= 0) continue;
-        duties = cells[u].suppressed
-                     ? std::string("skjult")
-                     : std::to_string(static_cast<int64_t>(cells[u].value.value_or(0)));
+      if (const int32_t top = followup::TopUnit(w); top >= 0) {
+        const metrics::Cell& c = cells[static_cast<size_t>(top)];
+        duties = c.suppressed ? std::string("skjult")
+                              : std::to_string(static_cast<int64_t>(c.value.value_or(0)));
       }
     }
   }
@@ -471,19 +480,13 @@ std::string FollowupSummary(Context& ctx, const StoredPolicy* stored) {
 }
 
 std::string MeasuresToUpdate(Context& ctx, const std::vector<int32_t>& units) {
-  store::Database* db = ctx.db();
-  if (db == nullptr || !ctx.has_snapshot()) return "";
-  const Snapshot& snap = ctx.snapshot();
-  const core::Date today = ctx.clock().Today();
+  if (!ctx.has_snapshot()) return "";
   const StoredPolicy* stored = PolicyInView(ctx);
-  if (stored == nullptr) return "";
-  auto data = snap.Followup(*db);
-  if (!data.ok()) return "";
-  const core::Workforce& w = (*data)->workforce;
-  auto book = followup::LoadMeasures(*db, stored->policy, w, today);
-  if (!book.ok()) return "";
+  Loaded l;
+  if (stored == nullptr || !ReadBook(ctx, *stored, &l)) return "";
+  const core::Workforce& w = l.data->workforce;
   std::vector<const MeasureState*> open;
-  for (const MeasureState* m : followup::MeasuresIn(w, *book, units)) {
+  for (const MeasureState* m : followup::MeasuresIn(w, l.book, units)) {
     if (m->status != MeasureStatus::kDone && m->status != MeasureStatus::kCancelled) {
       open.push_back(m);
     }
@@ -513,10 +516,7 @@ void ShowMeasures(Context& ctx, Response& res) {
   const std::string show = ctx.param("vis");
   std::vector<int32_t> units;
   if (!unit_key.empty()) {
-    int32_t u = -1;
-    for (size_t i = 0; i < w.units.size(); ++i) {
-      if (w.units[i].key == unit_key) u = static_cast<int32_t>(i);
-    }
+    const int32_t u = followup::FindUnit(w, unit_key);
     if (u < 0) return SendError(ctx, res, 404, "Fant ingen enhet med denne id-en.");
     units.push_back(u);
   }
@@ -561,32 +561,19 @@ void ShowMeasures(Context& ctx, Response& res) {
   }
   b += "</select></span> <button type=\"submit\" class=\"secondary\">Vis</button></form>";
 
-  // Overdue per unit, the top two levels, as the aggregate pages count.
-  const std::vector<int64_t> overdue = followup::OverdueMeasuresByUnit(w, l.book);
-  std::vector<int64_t> total(w.units.size(), 0);
-  for (const MeasureState& m : l.book.measures) {
-    int32_t u = m.unit;
-    if (u < 0) {
-      for (size_t i = 0; i < w.units.size(); ++i) {
-        if (w.units[i].parent < 0) u = static_cast<int32_t>(i);
-      }
-    }
-    for (size_t steps = 0; u >= 0 && steps <= w.units.size(); ++steps) {
-      total[static_cast<size_t>(u)]++;
-      u = w.units[static_cast<size_t>(u)].parent;
-    }
-  }
+  // Measures and overdue ones per unit, the top two levels, as the aggregate pages count.
+  const followup::MeasureCounts counts = followup::CountMeasuresByUnit(w, l.book);
   b += "<div class=\"table-wrap\"><table class=\"data\"><caption>Tiltak og forfalte tiltak per "
        "enhet</caption><thead><tr><th scope=\"col\">Enhet</th><th scope=\"col\">Tiltak</th><th "
        "scope=\"col\">Forfalte</th></tr></thead><tbody>";
   for (size_t u = 0; u < w.units.size(); ++u) {
     const int32_t parent = w.units[u].parent;
     if (parent >= 0 && w.units[static_cast<size_t>(parent)].parent >= 0) continue;
-    if (total[u] == 0) continue;
+    if (counts.total[u] == 0) continue;
     b += "<tr><th scope=\"row\"><a href=\"/tiltak?policy=" + UrlEncode(l.stored->policy.id) +
          "&amp;enhet=" + UrlEncode(w.units[u].key) + "\">" + Escape(w.units[u].name) +
-         "</a></th><td class=\"num\">" + std::to_string(total[u]) + "</td><td class=\"num\">" +
-         std::to_string(overdue[u]) + "</td></tr>";
+         "</a></th><td class=\"num\">" + std::to_string(counts.total[u]) +
+         "</td><td class=\"num\">" + std::to_string(counts.overdue[u]) + "</td></tr>";
   }
   b += "</tbody></table></div>";
   b += "<h2>Tiltakene</h2>";
@@ -655,13 +642,7 @@ void DownloadEvidence(Context& ctx, Response& res) {
   Loaded l;
   const MeasureState* m = FindMeasure(ctx, res, &l);
   if (m == nullptr) return;
-  int64_t id = 0;
-  try {
-    id = std::stoll(ctx.match(3));
-  } catch (const std::exception&) {
-    return SendError(ctx, res, 404, "Fant ikke filen.");
-  }
-  auto file = followup::OpenEvidence(*ctx.db(), ctx.viewer(), *m, id, ctx.clock());
+  auto file = followup::OpenEvidence(*ctx.db(), ctx.viewer(), *m, EvidenceId(ctx), ctx.clock());
   if (!file.ok()) {
     if (file.error().code() == core::ErrorCode::kNotFound) {
       return SendError(ctx, res, 404, "Fant ikke filen.");
@@ -680,12 +661,7 @@ void WithdrawEvidenceForm(Context& ctx, Response& res) {
   Loaded l;
   const MeasureState* m = FindMeasure(ctx, res, &l);
   if (m == nullptr) return;
-  int64_t id = 0;
-  try {
-    id = std::stoll(ctx.match(3));
-  } catch (const std::exception&) {
-    return SendError(ctx, res, 404, "Fant ikke dokumentasjonen.");
-  }
+  const int64_t id = EvidenceId(ctx);
   auto done =
       followup::WithdrawEvidence(*ctx.db(), l.data->workforce, ctx.viewer(), *m, id, ctx.clock());
   if (!done.ok()) return SendFollowupError(ctx, res, done.error());
