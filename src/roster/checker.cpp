@@ -9,27 +9,19 @@ std::string Day(int d) { return "day " + std::to_string(d); }
 
 }  // namespace
 
-Check CheckRoster(const Instance& in, const Roster& roster) {
-  Check out;
+void CheckEmployee(const Instance& in, int ei, const std::vector<int>& r,
+                   std::vector<Violation>* violations) {
   const int days = in.days;
   const int types = static_cast<int>(in.shifts.size());
-  if (roster.size() != in.staff.size()) {
-    out.violations.push_back({Rule::kShape, -1, -1,
-                              "the roster has " + std::to_string(roster.size()) +
-                                  " employees, the instance " + std::to_string(in.staff.size())});
-    return out;
-  }
-  for (size_t e = 0; e < roster.size(); ++e) {
-    const std::vector<int>& r = roster[e];
-    const Employee& emp = in.staff[e];
-    const int ei = static_cast<int>(e);
+  const Employee& emp = in.staff[static_cast<size_t>(ei)];
+  {
     const std::string who = "employee " + emp.id;
     if (static_cast<int>(r.size()) != days || std::any_of(r.begin(), r.end(), [&](int s) {
           return s != kOff && (s < 0 || s >= types);
         })) {
-      out.violations.push_back(
+      violations->push_back(
           {Rule::kShape, ei, -1, who + ": not one cell per day of known shifts"});
-      continue;
+      return;
     }
     auto worked = [&](int d) { return r[static_cast<size_t>(d)] != kOff; };
     // Shifts that cannot follow.
@@ -38,7 +30,7 @@ Check CheckRoster(const Instance& in, const Roster& roster) {
       if (a == kOff || b == kOff) continue;
       const std::vector<int>& bad = in.shifts[static_cast<size_t>(a)].cannot_follow;
       if (std::find(bad.begin(), bad.end(), b) != bad.end()) {
-        out.violations.push_back({Rule::kShiftFollows, ei, d,
+        violations->push_back({Rule::kShiftFollows, ei, d,
                                   who + ": " + in.shifts[static_cast<size_t>(b)].id + " on " +
                                       Day(d + 1) + " may not follow " +
                                       in.shifts[static_cast<size_t>(a)].id + " on " + Day(d)});
@@ -54,19 +46,19 @@ Check CheckRoster(const Instance& in, const Roster& roster) {
     }
     for (int s = 0; s < types; ++s) {
       if (count[static_cast<size_t>(s)] > emp.max_shifts[static_cast<size_t>(s)]) {
-        out.violations.push_back({Rule::kMaxShifts, ei, -1,
+        violations->push_back({Rule::kMaxShifts, ei, -1,
                                   who + ": " + std::to_string(count[static_cast<size_t>(s)]) + " " +
                                       in.shifts[static_cast<size_t>(s)].id + " shifts, at most " +
                                       std::to_string(emp.max_shifts[static_cast<size_t>(s)])});
       }
     }
     if (minutes > emp.max_total_minutes) {
-      out.violations.push_back({Rule::kMaxTotalMinutes, ei, -1,
+      violations->push_back({Rule::kMaxTotalMinutes, ei, -1,
                                 who + ": " + std::to_string(minutes) + " minutes, at most " +
                                     std::to_string(emp.max_total_minutes)});
     }
     if (minutes < emp.min_total_minutes) {
-      out.violations.push_back({Rule::kMinTotalMinutes, ei, -1,
+      violations->push_back({Rule::kMinTotalMinutes, ei, -1,
                                 who + ": " + std::to_string(minutes) + " minutes, at least " +
                                     std::to_string(emp.min_total_minutes)});
     }
@@ -78,19 +70,19 @@ Check CheckRoster(const Instance& in, const Roster& roster) {
       const int length = end - d;
       const bool inside = d > 0 && end < days;
       if (on && length > emp.max_consecutive_shifts) {
-        out.violations.push_back({Rule::kMaxConsecutiveShifts, ei, d,
+        violations->push_back({Rule::kMaxConsecutiveShifts, ei, d,
                                   who + ": " + std::to_string(length) + " shifts in a row from " +
                                       Day(d) + ", at most " +
                                       std::to_string(emp.max_consecutive_shifts)});
       }
       if (on && inside && length < emp.min_consecutive_shifts) {
-        out.violations.push_back({Rule::kMinConsecutiveShifts, ei, d,
+        violations->push_back({Rule::kMinConsecutiveShifts, ei, d,
                                   who + ": " + std::to_string(length) + " shifts in a row from " +
                                       Day(d) + ", at least " +
                                       std::to_string(emp.min_consecutive_shifts)});
       }
       if (!on && inside && length < emp.min_consecutive_days_off) {
-        out.violations.push_back({Rule::kMinConsecutiveDaysOff, ei, d,
+        violations->push_back({Rule::kMinConsecutiveDaysOff, ei, d,
                                   who + ": " + std::to_string(length) + " days off in a row from " +
                                       Day(d) + ", at least " +
                                       std::to_string(emp.min_consecutive_days_off)});
@@ -103,16 +95,31 @@ Check CheckRoster(const Instance& in, const Roster& roster) {
       if (worked(sat) || (sat + 1 < days && worked(sat + 1))) ++weekends;
     }
     if (weekends > emp.max_weekends) {
-      out.violations.push_back({Rule::kMaxWeekends, ei, -1,
+      violations->push_back({Rule::kMaxWeekends, ei, -1,
                                 who + ": " + std::to_string(weekends) + " weekends, at most " +
                                     std::to_string(emp.max_weekends)});
     }
     for (int d : emp.days_off) {
       if (d >= 0 && d < days && worked(d)) {
-        out.violations.push_back(
+        violations->push_back(
             {Rule::kDayOff, ei, d, who + ": works on " + Day(d) + ", a day off"});
       }
     }
+  }
+}
+
+Check CheckRoster(const Instance& in, const Roster& roster) {
+  Check out;
+  const int days = in.days;
+  const int types = static_cast<int>(in.shifts.size());
+  if (roster.size() != in.staff.size()) {
+    out.violations.push_back({Rule::kShape, -1, -1,
+                              "the roster has " + std::to_string(roster.size()) +
+                                  " employees, the instance " + std::to_string(in.staff.size())});
+    return out;
+  }
+  for (size_t e = 0; e < roster.size(); ++e) {
+    CheckEmployee(in, static_cast<int>(e), roster[e], &out.violations);
   }
   // Soft: requests and cover.
   auto at = [&](int e, int d) {

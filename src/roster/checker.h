@@ -43,4 +43,8 @@ struct Check {
 
 Check CheckRoster(const Instance& instance, const Roster& roster);
 
+// The hard rules of one employee's schedule (`row`: one cell per day); appends what is broken.
+void CheckEmployee(const Instance& instance, int employee, const std::vector<int>& row,
+                   std::vector<Violation>* violations);
+
 }  // namespace agp::roster
