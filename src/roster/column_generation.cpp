@@ -116,6 +116,7 @@ ColumnResult SolveByColumns(const Instance& in, const Roster& current,
   for (int i = 0; i < k; ++i) add_column(i, current[static_cast<size_t>(free_employees[static_cast<size_t>(i)])]);
 
   std::vector<char> fixed_employee(static_cast<size_t>(k), 0);
+  bool all_exact = true;  // every pricing held every rule exactly
   // Pricing rounds until no column has a negative reduced cost (true) or the limits end them.
   auto price = [&](int iterations, uint64_t salt) {
     for (int iteration = 0; iteration < iterations && elapsed() < limits.max_seconds; ++iteration) {
@@ -123,14 +124,17 @@ ColumnResult SolveByColumns(const Instance& in, const Roster& current,
       const double* dual = lp.getRowPrice();
       // Each free employee's best schedule at these duals, the employees shared among threads.
       std::vector<std::optional<std::vector<int>>> found(static_cast<size_t>(k));
+      std::vector<char> inexact(static_cast<size_t>(threads), 0);
       auto work = [&](int t) {
         for (int i = t; i < k; i += threads) {
           if (fixed_employee[static_cast<size_t>(i)]) continue;
           std::vector<double> cost = request_cost[static_cast<size_t>(i)];
           for (int r = 0; r < cover_rows; ++r) cost[static_cast<size_t>(r)] -= dual[r];
           const int e = free_employees[static_cast<size_t>(i)];
+          bool exact = false;
           std::optional<std::vector<int>> row =
-              BestSchedule(in, e, cost, seed + salt + static_cast<uint64_t>(iteration * k + i));
+              BestSchedule(in, e, cost, seed + salt + static_cast<uint64_t>(iteration * k + i), &exact);
+          if (!exact) inexact[static_cast<size_t>(t)] = 1;
           if (!row) continue;
           double value = on_total[static_cast<size_t>(i)] - dual[cover_rows + i];
           for (int d = 0; d < days; ++d) {
@@ -148,6 +152,7 @@ ColumnResult SolveByColumns(const Instance& in, const Roster& current,
       for (int t = 1; t < threads; ++t) pool.emplace_back(work, t);
       work(0);
       for (std::thread& th : pool) th.join();
+      for (char x : inexact) all_exact = all_exact && x == 0;
       int added = 0;
       for (int i = 0; i < k; ++i) {
         if (found[static_cast<size_t>(i)] && add_column(i, *found[static_cast<size_t>(i)])) ++added;
@@ -161,7 +166,7 @@ ColumnResult SolveByColumns(const Instance& in, const Roster& current,
   const bool complete = price(limits.max_iterations, 0);
   if (lp.isProvenOptimal()) {
     out.lower_bound = lp.getObjValue() + constant;
-    out.bound_valid = complete;
+    out.bound_valid = complete && all_exact;
   }
 
   // Dive: fix the employees whose schedule the relaxation (nearly) chooses, price again, until

@@ -72,7 +72,8 @@ std::vector<double> MarginalCosts(const Instance& in, const Roster& roster, int 
 }
 
 std::optional<std::vector<int>> BestSchedule(const Instance& in, int employee,
-                                             const std::vector<double>& cost, uint64_t seed) {
+                                             const std::vector<double>& cost, uint64_t seed,
+                                             bool* exact) {
   const Employee& emp = in.staff[static_cast<size_t>(employee)];
   const int days = in.days;
   const int types = static_cast<int>(in.shifts.size());
@@ -148,11 +149,12 @@ std::optional<std::vector<int>> BestSchedule(const Instance& in, int employee,
       binding && static_cast<int64_t>(n) * width * (wmax + 1) <= 40000;
   const int wdim = exact_weekends ? wmax + 1 : 1;
   // And the shifts of the most limited type whose limit binds, when that stays small too.
-  int tracked = -1;
+  int tracked = -1, binding_types = 0;
   for (int s : usable) {
     int could = 0;
     for (int d = 0; d < days; ++d) could += allowed[static_cast<size_t>(d * types + s)];
     const int limit = emp.max_shifts[static_cast<size_t>(s)];
+    if (limit < could) ++binding_types;
     if (limit < could && (tracked < 0 || limit < emp.max_shifts[static_cast<size_t>(tracked)])) {
       tracked = s;
     }
@@ -162,6 +164,10 @@ std::optional<std::vector<int>> BestSchedule(const Instance& in, int employee,
     tracked = -1;
   }
   const int cdim = tracked >= 0 ? emp.max_shifts[static_cast<size_t>(tracked)] + 1 : 1;
+  if (exact != nullptr) {
+    *exact = half >= max_units && (!binding || exact_weekends) &&
+             binding_types == (tracked >= 0 ? 1 : 0);
+  }
   const size_t cells = static_cast<size_t>(n) * static_cast<size_t>(wdim) *
                        static_cast<size_t>(cdim) * static_cast<size_t>(width);
 

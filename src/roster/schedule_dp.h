@@ -20,8 +20,11 @@
 namespace agp::roster {
 
 // cost[d * types + s]: what working shift s on day d adds to the objective (off adds nothing).
+// `exact` (may be null) says whether every rule was held in the states, so that the schedule is
+// the cheapest there is (column generation's bound is a bound only then).
 std::optional<std::vector<int>> BestSchedule(const Instance& instance, int employee,
-                                             const std::vector<double>& cost, uint64_t seed);
+                                             const std::vector<double>& cost, uint64_t seed,
+                                             bool* exact = nullptr);
 
 // The costs for `employee` when everyone else keeps `roster`: shift requests and the change in
 // cover penalty that one more person on the shift makes.

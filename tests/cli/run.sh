@@ -359,6 +359,15 @@ printf 'SECTION_HORIZON\n7\nSECTION_SHIFTS\nE,480,X\n' > "$work/bad-instance.txt
 check "a broken instance" 2 "$AGP" roster check "$work/bad-instance.txt" "$ROSTER/feasible.txt"
 contains "it says where" err "bad-instance.txt:4:7: unknown shift «X»"
 check "a missing roster" 3 "$AGP" roster check "$ROSTER/instance.txt" "$work/none.txt"
+# agp roster solve: the solver's roster passes the checker with the objective it printed.
+check "solve the hand-made instance" 0 "$AGP" roster solve "$ROSTER/instance.txt" --rounds 5 --out "$work/solved.txt"
+contains "it prints the objective" out "objective "
+solved=$(sed -n 's/^objective //p' out)
+check "the solved roster is feasible" 0 "$AGP" roster check "$ROSTER/instance.txt" "$work/solved.txt"
+contains "with the same objective" out "objective $solved"
+check "solve a broken instance" 2 "$AGP" roster solve "$work/bad-instance.txt" --out "$work/never.txt"
+contains "it says where" err "bad-instance.txt:4:7"
+check "solve without --out" 1 "$AGP" roster solve "$ROSTER/instance.txt"
 
 # agp serve (the web app): a missing database, and a port another server holds.
 check "serve without a database" 3 "$AGP" --db "$work/missing.db" serve --port 0
