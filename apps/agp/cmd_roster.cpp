@@ -58,8 +58,7 @@ int SolveCommand(const RosterOptions& o) {
     options.max_rounds = o.rounds;
     ProgressBar bar;
     r = roster::Solve(*instance, options, [&](const roster::Progress& p) {
-      bar.Update("objective " + std::to_string(p.objective) + ", round " +
-                     std::to_string(p.rounds),
+      bar.Update("objective " + std::to_string(p.objective) + ", round " + std::to_string(p.rounds),
                  std::min(p.seconds, o.time_limit), o.time_limit);
     });
     bar.Finish();
@@ -119,36 +118,37 @@ int CheckCommand(const RosterOptions& o) {
 }  // namespace
 
 Command RosterCommand() {
-  return {"roster", "Rotas on the shift scheduling benchmark (DESIGN §12)",
-          [](CLI::App* cmd, const GlobalOptions*) {
-            cmd->require_subcommand(1);
-            auto o = std::make_shared<RosterOptions>();
-            CLI::App* check = cmd->add_subcommand(
-                "check", "Check a roster: every broken hard rule, the objective");
-            check->add_option("instance", o->instance, "The instance (.txt)")->required();
-            check->add_option("roster", o->roster, "The roster (tab-separated)")->required();
-            CLI::App* solve = cmd->add_subcommand(
-                "solve", "Solve an instance: a roster that keeps every hard rule, best objective");
-            solve->add_option("instance", o->instance, "The instance (.txt)")->required();
-            solve->add_option("--out", o->out, "Where to write the roster (tab-separated)")
-                ->required();
-            solve->add_option("--time-limit", o->time_limit, "Seconds (default 60)")
-                ->check(CLI::Range(0.1, 86400.0));
-            solve->add_option("--seed", o->seed, "Random seed (default 1)");
-            solve->add_option("--threads", o->threads, "Threads (default 2)")
-                ->check(CLI::Range(1, 64));
-            solve->add_option("--rounds", o->rounds,
-                              "Stop after this many rounds (default: at the time limit)")
-                ->check(CLI::NonNegativeNumber);
-            solve->add_option("--method", o->method,
-                              "lns (default): the solver; mip: the whole model in CBC, one thread")
-                ->check(CLI::IsMember({"lns", "mip"}));
-            return std::function<int()>([=] {
-              if (check->parsed()) return CheckCommand(*o);
-              if (solve->parsed()) return SolveCommand(*o);
-              return static_cast<int>(kExitUsage);
-            });
-          }};
+  return {
+      "roster", "Rotas on the shift scheduling benchmark (DESIGN §12)",
+      [](CLI::App* cmd, const GlobalOptions*) {
+        cmd->require_subcommand(1);
+        auto o = std::make_shared<RosterOptions>();
+        CLI::App* check =
+            cmd->add_subcommand("check", "Check a roster: every broken hard rule, the objective");
+        check->add_option("instance", o->instance, "The instance (.txt)")->required();
+        check->add_option("roster", o->roster, "The roster (tab-separated)")->required();
+        CLI::App* solve = cmd->add_subcommand(
+            "solve", "Solve an instance: a roster that keeps every hard rule, best objective");
+        solve->add_option("instance", o->instance, "The instance (.txt)")->required();
+        solve->add_option("--out", o->out, "Where to write the roster (tab-separated)")->required();
+        solve->add_option("--time-limit", o->time_limit, "Seconds (default 60)")
+            ->check(CLI::Range(0.1, 86400.0));
+        solve->add_option("--seed", o->seed, "Random seed (default 1)");
+        solve->add_option("--threads", o->threads, "Threads (default 2)")->check(CLI::Range(1, 64));
+        solve
+            ->add_option("--rounds", o->rounds,
+                         "Stop after this many rounds (default: at the time limit)")
+            ->check(CLI::NonNegativeNumber);
+        solve
+            ->add_option("--method", o->method,
+                         "lns (default): the solver; mip: the whole model in CBC, one thread")
+            ->check(CLI::IsMember({"lns", "mip"}));
+        return std::function<int()>([=] {
+          if (check->parsed()) return CheckCommand(*o);
+          if (solve->parsed()) return SolveCommand(*o);
+          return static_cast<int>(kExitUsage);
+        });
+      }};
 }
 
 }  // namespace agp::app

@@ -19,8 +19,7 @@ void CheckEmployee(const Instance& in, int ei, const std::vector<int>& r,
     if (static_cast<int>(r.size()) != days || std::any_of(r.begin(), r.end(), [&](int s) {
           return s != kOff && (s < 0 || s >= types);
         })) {
-      violations->push_back(
-          {Rule::kShape, ei, -1, who + ": not one cell per day of known shifts"});
+      violations->push_back({Rule::kShape, ei, -1, who + ": not one cell per day of known shifts"});
       return;
     }
     auto worked = [&](int d) { return r[static_cast<size_t>(d)] != kOff; };
@@ -31,9 +30,9 @@ void CheckEmployee(const Instance& in, int ei, const std::vector<int>& r,
       const std::vector<int>& bad = in.shifts[static_cast<size_t>(a)].cannot_follow;
       if (std::find(bad.begin(), bad.end(), b) != bad.end()) {
         violations->push_back({Rule::kShiftFollows, ei, d,
-                                  who + ": " + in.shifts[static_cast<size_t>(b)].id + " on " +
-                                      Day(d + 1) + " may not follow " +
-                                      in.shifts[static_cast<size_t>(a)].id + " on " + Day(d)});
+                               who + ": " + in.shifts[static_cast<size_t>(b)].id + " on " +
+                                   Day(d + 1) + " may not follow " +
+                                   in.shifts[static_cast<size_t>(a)].id + " on " + Day(d)});
       }
     }
     // Shifts per type and minutes.
@@ -47,20 +46,20 @@ void CheckEmployee(const Instance& in, int ei, const std::vector<int>& r,
     for (int s = 0; s < types; ++s) {
       if (count[static_cast<size_t>(s)] > emp.max_shifts[static_cast<size_t>(s)]) {
         violations->push_back({Rule::kMaxShifts, ei, -1,
-                                  who + ": " + std::to_string(count[static_cast<size_t>(s)]) + " " +
-                                      in.shifts[static_cast<size_t>(s)].id + " shifts, at most " +
-                                      std::to_string(emp.max_shifts[static_cast<size_t>(s)])});
+                               who + ": " + std::to_string(count[static_cast<size_t>(s)]) + " " +
+                                   in.shifts[static_cast<size_t>(s)].id + " shifts, at most " +
+                                   std::to_string(emp.max_shifts[static_cast<size_t>(s)])});
       }
     }
     if (minutes > emp.max_total_minutes) {
       violations->push_back({Rule::kMaxTotalMinutes, ei, -1,
-                                who + ": " + std::to_string(minutes) + " minutes, at most " +
-                                    std::to_string(emp.max_total_minutes)});
+                             who + ": " + std::to_string(minutes) + " minutes, at most " +
+                                 std::to_string(emp.max_total_minutes)});
     }
     if (minutes < emp.min_total_minutes) {
       violations->push_back({Rule::kMinTotalMinutes, ei, -1,
-                                who + ": " + std::to_string(minutes) + " minutes, at least " +
-                                    std::to_string(emp.min_total_minutes)});
+                             who + ": " + std::to_string(minutes) + " minutes, at least " +
+                                 std::to_string(emp.min_total_minutes)});
     }
     // Runs of worked days and of days off; the minimums do not bind runs touching either end.
     for (int d = 0; d < days;) {
@@ -71,21 +70,21 @@ void CheckEmployee(const Instance& in, int ei, const std::vector<int>& r,
       const bool inside = d > 0 && end < days;
       if (on && length > emp.max_consecutive_shifts) {
         violations->push_back({Rule::kMaxConsecutiveShifts, ei, d,
-                                  who + ": " + std::to_string(length) + " shifts in a row from " +
-                                      Day(d) + ", at most " +
-                                      std::to_string(emp.max_consecutive_shifts)});
+                               who + ": " + std::to_string(length) + " shifts in a row from " +
+                                   Day(d) + ", at most " +
+                                   std::to_string(emp.max_consecutive_shifts)});
       }
       if (on && inside && length < emp.min_consecutive_shifts) {
         violations->push_back({Rule::kMinConsecutiveShifts, ei, d,
-                                  who + ": " + std::to_string(length) + " shifts in a row from " +
-                                      Day(d) + ", at least " +
-                                      std::to_string(emp.min_consecutive_shifts)});
+                               who + ": " + std::to_string(length) + " shifts in a row from " +
+                                   Day(d) + ", at least " +
+                                   std::to_string(emp.min_consecutive_shifts)});
       }
       if (!on && inside && length < emp.min_consecutive_days_off) {
         violations->push_back({Rule::kMinConsecutiveDaysOff, ei, d,
-                                  who + ": " + std::to_string(length) + " days off in a row from " +
-                                      Day(d) + ", at least " +
-                                      std::to_string(emp.min_consecutive_days_off)});
+                               who + ": " + std::to_string(length) + " days off in a row from " +
+                                   Day(d) + ", at least " +
+                                   std::to_string(emp.min_consecutive_days_off)});
       }
       d = end;
     }
@@ -96,13 +95,12 @@ void CheckEmployee(const Instance& in, int ei, const std::vector<int>& r,
     }
     if (weekends > emp.max_weekends) {
       violations->push_back({Rule::kMaxWeekends, ei, -1,
-                                who + ": " + std::to_string(weekends) + " weekends, at most " +
-                                    std::to_string(emp.max_weekends)});
+                             who + ": " + std::to_string(weekends) + " weekends, at most " +
+                                 std::to_string(emp.max_weekends)});
     }
     for (int d : emp.days_off) {
       if (d >= 0 && d < days && worked(d)) {
-        violations->push_back(
-            {Rule::kDayOff, ei, d, who + ": works on " + Day(d) + ", a day off"});
+        violations->push_back({Rule::kDayOff, ei, d, who + ": works on " + Day(d) + ", a day off"});
       }
     }
   }

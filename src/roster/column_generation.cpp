@@ -56,20 +56,22 @@ ColumnResult SolveByColumns(const Instance& in, const Roster& current,
     }
   }
   // The request part of the pricing costs, per free employee.
-  std::vector<std::vector<double>> request_cost(static_cast<size_t>(k),
-                                                std::vector<double>(static_cast<size_t>(cover_rows), 0));
+  std::vector<std::vector<double>> request_cost(
+      static_cast<size_t>(k), std::vector<double>(static_cast<size_t>(cover_rows), 0));
   std::vector<double> on_total(static_cast<size_t>(k), 0);
   std::vector<int> slot(in.staff.size(), -1);
   for (int i = 0; i < k; ++i) slot[static_cast<size_t>(free_employees[static_cast<size_t>(i)])] = i;
   for (const Request& q : in.on_requests) {
     if (const int i = slot[static_cast<size_t>(q.employee)]; i >= 0) {
-      request_cost[static_cast<size_t>(i)][static_cast<size_t>(q.day * types + q.shift)] -= q.weight;
+      request_cost[static_cast<size_t>(i)][static_cast<size_t>(q.day * types + q.shift)] -=
+          q.weight;
       on_total[static_cast<size_t>(i)] += q.weight;
     }
   }
   for (const Request& q : in.off_requests) {
     if (const int i = slot[static_cast<size_t>(q.employee)]; i >= 0) {
-      request_cost[static_cast<size_t>(i)][static_cast<size_t>(q.day * types + q.shift)] += q.weight;
+      request_cost[static_cast<size_t>(i)][static_cast<size_t>(q.day * types + q.shift)] +=
+          q.weight;
     }
   }
 
@@ -82,7 +84,8 @@ ColumnResult SolveByColumns(const Instance& in, const Roster& current,
     matrix.setDimensions(cover_rows + k, 0);
     for (int r = 0; r < cover_rows; ++r) {
       const Cover& c = in.cover[static_cast<size_t>(r)];
-      for (const auto& [sign, weight] : {std::pair{1.0, c.under_weight}, std::pair{-1.0, c.over_weight}}) {
+      for (const auto& [sign, weight] :
+           {std::pair{1.0, c.under_weight}, std::pair{-1.0, c.over_weight}}) {
         CoinPackedVector col;
         col.insert(r, sign);
         matrix.appendCol(col);
@@ -93,11 +96,13 @@ ColumnResult SolveByColumns(const Instance& in, const Roster& current,
     }
     std::vector<double> row_lower(static_cast<size_t>(cover_rows + k)), row_upper;
     for (int r = 0; r < cover_rows; ++r) {
-      row_lower[static_cast<size_t>(r)] = in.cover[static_cast<size_t>(r)].requirement - fixed[static_cast<size_t>(r)];
+      row_lower[static_cast<size_t>(r)] =
+          in.cover[static_cast<size_t>(r)].requirement - fixed[static_cast<size_t>(r)];
     }
     for (int i = 0; i < k; ++i) row_lower[static_cast<size_t>(cover_rows + i)] = 1;
     row_upper = row_lower;
-    lp.loadProblem(matrix, lower.data(), upper.data(), cost.data(), row_lower.data(), row_upper.data());
+    lp.loadProblem(matrix, lower.data(), upper.data(), cost.data(), row_lower.data(),
+                   row_upper.data());
   }
   const int slack_columns = 2 * cover_rows;
   std::vector<std::pair<int, std::vector<int>>> columns;  // (free index, schedule)
@@ -113,7 +118,8 @@ ColumnResult SolveByColumns(const Instance& in, const Roster& current,
     columns.emplace_back(i, row);
     return true;
   };
-  for (int i = 0; i < k; ++i) add_column(i, current[static_cast<size_t>(free_employees[static_cast<size_t>(i)])]);
+  for (int i = 0; i < k; ++i)
+    add_column(i, current[static_cast<size_t>(free_employees[static_cast<size_t>(i)])]);
 
   std::vector<char> fixed_employee(static_cast<size_t>(k), 0);
   bool all_exact = true;  // every pricing held every rule exactly
@@ -132,8 +138,8 @@ ColumnResult SolveByColumns(const Instance& in, const Roster& current,
           for (int r = 0; r < cover_rows; ++r) cost[static_cast<size_t>(r)] -= dual[r];
           const int e = free_employees[static_cast<size_t>(i)];
           bool exact = false;
-          std::optional<std::vector<int>> row =
-              BestSchedule(in, e, cost, seed + salt + static_cast<uint64_t>(iteration * k + i), &exact);
+          std::optional<std::vector<int>> row = BestSchedule(
+              in, e, cost, seed + salt + static_cast<uint64_t>(iteration * k + i), &exact);
           if (!exact) inexact[static_cast<size_t>(t)] = 1;
           if (!row) continue;
           double value = on_total[static_cast<size_t>(i)] - dual[cover_rows + i];
@@ -227,15 +233,18 @@ ColumnResult SolveByColumns(const Instance& in, const Roster& current,
   {
     std::vector<int> staffed = fixed;
     for (int i = 0; i < k; ++i) {
-      startx[static_cast<size_t>(slack_columns + i)] = 1;  // the first k columns are the current ones
+      startx[static_cast<size_t>(slack_columns + i)] =
+          1;  // the first k columns are the current ones
       for (int d = 0; d < days; ++d) {
-        if (const int s = columns[static_cast<size_t>(i)].second[static_cast<size_t>(d)]; s != kOff) {
+        if (const int s = columns[static_cast<size_t>(i)].second[static_cast<size_t>(d)];
+            s != kOff) {
           ++staffed[static_cast<size_t>(d * types + s)];
         }
       }
     }
     for (int r = 0; r < cover_rows; ++r) {
-      const int gap = in.cover[static_cast<size_t>(r)].requirement - staffed[static_cast<size_t>(r)];
+      const int gap =
+          in.cover[static_cast<size_t>(r)].requirement - staffed[static_cast<size_t>(r)];
       startx[static_cast<size_t>(2 * r)] = std::max(0, gap);
       startx[static_cast<size_t>(2 * r + 1)] = std::max(0, -gap);
     }
@@ -257,7 +266,8 @@ ColumnResult SolveByColumns(const Instance& in, const Roster& current,
   out.roster = current;
   for (size_t c = 0; c < columns.size(); ++c) {
     if (best[slack_columns + static_cast<int>(c)] > 0.5) {
-      out.roster[static_cast<size_t>(free_employees[static_cast<size_t>(columns[c].first)])] = columns[c].second;
+      out.roster[static_cast<size_t>(free_employees[static_cast<size_t>(columns[c].first)])] =
+          columns[c].second;
     }
   }
   return out;

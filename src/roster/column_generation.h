@@ -2,8 +2,8 @@
 // integer programme over the schedules found: price-and-branch, the formulation of the field's
 // branch-and-price methods for nurse rostering (Burke and Curtois, EJOR 2014). The master chooses
 // one schedule per free employee and pays for the cover left under or over; its linear relaxation
-// is far tighter than the compact model's (roster/mip.h), so CBC closes it in few nodes. Columns are
-// priced by the schedule programme of schedule_dp.h with the master's cover duals.
+// is far tighter than the compact model's (roster/mip.h), so CBC closes it in few nodes. Columns
+// are priced by the schedule programme of schedule_dp.h with the master's cover duals.
 #pragma once
 
 #include <cstdint>

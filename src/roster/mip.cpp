@@ -116,9 +116,7 @@ MipResult SolveNeighbourhood(const Instance& in, const Roster& current, const Ne
       }
     }
   }
-  auto var = [&](size_t i, int d, int s) {
-    return x[i][static_cast<size_t>((d - a) * types + s)];
-  };
+  auto var = [&](size_t i, int d, int s) { return x[i][static_cast<size_t>((d - a) * types + s)]; };
   // Requests: an on request not met costs its weight (a constant less the weight when worked),
   // an off request met costs it.
   for (const Request& q : in.on_requests) {
@@ -183,7 +181,8 @@ MipResult SolveNeighbourhood(const Instance& in, const Roster& current, const Ne
       for (int d = a; d < b; ++d) {
         if (const int c = var(i, d, s); c >= 0) ex.Add(c, 1);
       }
-      const double room = emp.max_shifts[static_cast<size_t>(s)] - fixed_count[static_cast<size_t>(s)];
+      const double room =
+          emp.max_shifts[static_cast<size_t>(s)] - fixed_count[static_cast<size_t>(s)];
       if (static_cast<double>(ex.index.size()) > room) m.Row(ex, -kInf, room);
     }
     {
@@ -191,7 +190,8 @@ MipResult SolveNeighbourhood(const Instance& in, const Roster& current, const Ne
       ex.constant = fixed_minutes;
       for (int d = a; d < b; ++d) {
         for (int s = 0; s < types; ++s) {
-          if (const int c = var(i, d, s); c >= 0) ex.Add(c, in.shifts[static_cast<size_t>(s)].minutes);
+          if (const int c = var(i, d, s); c >= 0)
+            ex.Add(c, in.shifts[static_cast<size_t>(s)].minutes);
         }
       }
       m.Row(ex, emp.min_total_minutes, emp.max_total_minutes);
@@ -327,10 +327,10 @@ MipResult SolveNeighbourhood(const Instance& in, const Roster& current, const Ne
     CbcMain0(model, data);
     const std::string seconds = std::to_string(limits.max_seconds);
     const std::string nodes = std::to_string(limits.max_nodes);
-    const char* argv[] = {"agp",   "-log",  "0",           "-sec",  seconds.c_str(), "-maxN",
+    const char* argv[] = {"agp",         "-log",     "0", "-sec",   seconds.c_str(), "-maxN",
                           nodes.c_str(), "-threads", "0", "-solve", "-quit"};
-    CbcMain1(static_cast<int>(std::size(argv)), argv, model,
-             [](CbcModel*, int) { return 0; }, data);
+    CbcMain1(
+        static_cast<int>(std::size(argv)), argv, model, [](CbcModel*, int) { return 0; }, data);
   } else {
     model.setMaximumNodes(limits.max_nodes);
     model.setMaximumSeconds(limits.max_seconds);

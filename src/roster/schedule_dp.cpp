@@ -111,7 +111,8 @@ std::optional<std::vector<int>> BestSchedule(const Instance& in, int employee,
     }
   }
   std::vector<int> length(static_cast<size_t>(types), 0);  // in units
-  for (int s : usable) length[static_cast<size_t>(s)] = in.shifts[static_cast<size_t>(s)].minutes / unit;
+  for (int s : usable)
+    length[static_cast<size_t>(s)] = in.shifts[static_cast<size_t>(s)].minutes / unit;
 
   // Minutes are held exactly, in units of the shifts' greatest common divisor, within a band
   // around the even pace from the first day to the last (the whole range on short horizons): a
@@ -119,8 +120,8 @@ std::optional<std::vector<int>> BestSchedule(const Instance& in, int employee,
   const int max_units = emp.max_total_minutes / unit;
   const int min_units = (emp.min_total_minutes + unit - 1) / unit;
   if (min_units > max_units) return std::nullopt;
-  const int half = days > 100 ? std::max(2 * (longest / unit + 1), 12)
-                              : std::max(4 * (longest / unit + 1), 24);
+  const int half =
+      days > 100 ? std::max(2 * (longest / unit + 1), 12) : std::max(4 * (longest / unit + 1), 24);
   std::vector<int> low(static_cast<size_t>(days)), high(static_cast<size_t>(days));
   int width = 1;
   // The pace counts the days the employee may work, so that a holiday does not leave them behind.
@@ -145,8 +146,7 @@ std::optional<std::vector<int>> BestSchedule(const Instance& in, int employee,
   for (int sat = 5; sat < days; sat += 7) ++weekends_in_horizon;
   const int wmax = std::max(0, emp.max_weekends);
   const bool binding = wmax < weekends_in_horizon;
-  const bool exact_weekends =
-      binding && static_cast<int64_t>(n) * width * (wmax + 1) <= 40000;
+  const bool exact_weekends = binding && static_cast<int64_t>(n) * width * (wmax + 1) <= 40000;
   const int wdim = exact_weekends ? wmax + 1 : 1;
   // And the shifts of the most limited type whose limit binds, when that stays small too.
   int tracked = -1, binding_types = 0;
@@ -159,8 +159,9 @@ std::optional<std::vector<int>> BestSchedule(const Instance& in, int employee,
       tracked = s;
     }
   }
-  if (tracked >= 0 && static_cast<int64_t>(n) * width * wdim *
-                              (emp.max_shifts[static_cast<size_t>(tracked)] + 1) > 60000) {
+  if (tracked >= 0 &&
+      static_cast<int64_t>(n) * width * wdim * (emp.max_shifts[static_cast<size_t>(tracked)] + 1) >
+          60000) {
     tracked = -1;
   }
   const int cdim = tracked >= 0 ? emp.max_shifts[static_cast<size_t>(tracked)] + 1 : 1;
@@ -176,7 +177,8 @@ std::optional<std::vector<int>> BestSchedule(const Instance& in, int employee,
   std::vector<double> value(cells), next(cells);
   // Predecessors are read only along the best path, which wrote them: no need to clear them.
   thread_local std::vector<int> from;
-  if (from.size() < static_cast<size_t>(days) * cells) from.resize(static_cast<size_t>(days) * cells);
+  if (from.size() < static_cast<size_t>(days) * cells)
+    from.resize(static_cast<size_t>(days) * cells);
   std::vector<double> price(static_cast<size_t>(days * types));
   std::vector<int> schedule(static_cast<size_t>(days));
 
@@ -193,7 +195,8 @@ std::optional<std::vector<int>> BestSchedule(const Instance& in, int employee,
       for (int s : usable) {
         price[static_cast<size_t>(d * types + s)] =
             cost[static_cast<size_t>(d * types + s)] + per_type[static_cast<size_t>(s)] +
-            (iteration > 0 ? 1e-3 * scale * Noise(seed + static_cast<uint64_t>(iteration), d, s) : 0);
+            (iteration > 0 ? 1e-3 * scale * Noise(seed + static_cast<uint64_t>(iteration), d, s)
+                           : 0);
       }
     }
     // Working day d starts a weekend when it is a Saturday, or a Sunday after a Saturday off.
@@ -216,7 +219,8 @@ std::optional<std::vector<int>> BestSchedule(const Instance& in, int employee,
     for (int s : usable) {
       const int u = length[static_cast<size_t>(s)];
       if (!allowed[static_cast<size_t>(s)] || u < low[0] || u > high[0]) continue;
-      value[at(st.Work(s, 1, true), 0, s == tracked ? 1 : 0, 0, u)] = price[static_cast<size_t>(s)] + weekend_price(0, false);
+      value[at(st.Work(s, 1, true), 0, s == tracked ? 1 : 0, 0, u)] =
+          price[static_cast<size_t>(s)] + weekend_price(0, false);
     }
     for (int d = 0; d + 1 < days; ++d) {
       std::fill(next.begin(), next.end(), kNever);
@@ -251,7 +255,8 @@ std::optional<std::vector<int>> BestSchedule(const Instance& in, int employee,
           for (int c = 0; c < cdim; ++c) {
             const size_t here = at(state, w, c, d, lo);
             bool any = false;
-            for (int u = lo; u <= hi && !any; ++u) any = value[here + static_cast<size_t>(u - lo)] < kNever;
+            for (int u = lo; u <= hi && !any; ++u)
+              any = value[here + static_cast<size_t>(u - lo)] < kNever;
             if (!any) continue;
             if (off) {
               move(here, st.Off(std::min(r + 1, min_off), h), w, c, 0, 0);
@@ -288,8 +293,8 @@ std::optional<std::vector<int>> BestSchedule(const Instance& in, int employee,
     }
     if (end == cells) return best;  // the rules held exactly leave no schedule
     for (int d = days - 1; d >= 0; --d) {
-      const int state = static_cast<int>(end / static_cast<size_t>(width) / static_cast<size_t>(cdim) /
-                                         static_cast<size_t>(wdim));
+      const int state = static_cast<int>(end / static_cast<size_t>(width) /
+                                         static_cast<size_t>(cdim) / static_cast<size_t>(wdim));
       schedule[static_cast<size_t>(d)] = st.IsOff(state) ? kOff : st.ShiftOf(state);
       if (d > 0) end = static_cast<size_t>(from[static_cast<size_t>(d) * cells + end]);
     }

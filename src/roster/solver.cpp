@@ -30,7 +30,8 @@ class Random {
   int Below(int n) { return n <= 1 ? 0 : static_cast<int>(Next() % static_cast<uint64_t>(n)); }
   template <typename T>
   void Shuffle(std::vector<T>* v) {
-    for (size_t i = v->size(); i > 1; --i) std::swap((*v)[i - 1], (*v)[static_cast<size_t>(Below(static_cast<int>(i)))]);
+    for (size_t i = v->size(); i > 1; --i)
+      std::swap((*v)[i - 1], (*v)[static_cast<size_t>(Below(static_cast<int>(i)))]);
   }
 
  private:
@@ -45,15 +46,18 @@ class Objective {
     const int types = static_cast<int>(in_.shifts.size());
     int64_t total = 0;
     for (const Request& q : in_.on_requests) {
-      if (r[static_cast<size_t>(q.employee)][static_cast<size_t>(q.day)] != q.shift) total += q.weight;
+      if (r[static_cast<size_t>(q.employee)][static_cast<size_t>(q.day)] != q.shift)
+        total += q.weight;
     }
     for (const Request& q : in_.off_requests) {
-      if (r[static_cast<size_t>(q.employee)][static_cast<size_t>(q.day)] == q.shift) total += q.weight;
+      if (r[static_cast<size_t>(q.employee)][static_cast<size_t>(q.day)] == q.shift)
+        total += q.weight;
     }
     std::vector<int> staffed(static_cast<size_t>(in_.days * types), 0);
     for (const std::vector<int>& row : r) {
       for (int d = 0; d < in_.days; ++d) {
-        if (const int s = row[static_cast<size_t>(d)]; s != kOff) ++staffed[static_cast<size_t>(d * types + s)];
+        if (const int s = row[static_cast<size_t>(d)]; s != kOff)
+          ++staffed[static_cast<size_t>(d * types + s)];
       }
     }
     for (int d = 0; d < in_.days; ++d) {
@@ -89,7 +93,8 @@ double RowCost(const Instance& in, const std::vector<double>& cost, const std::v
   const int types = static_cast<int>(in.shifts.size());
   double sum = 0;
   for (int d = 0; d < in.days; ++d) {
-    if (const int s = row[static_cast<size_t>(d)]; s != kOff) sum += cost[static_cast<size_t>(d * types + s)];
+    if (const int s = row[static_cast<size_t>(d)]; s != kOff)
+      sum += cost[static_cast<size_t>(d * types + s)];
   }
   return sum;
 }
@@ -104,7 +109,8 @@ bool Reschedule(const Instance& in, int e, uint64_t seed, Roster* roster, bool o
   std::vector<Violation> broken;
   CheckEmployee(in, e, *row, &broken);
   if (!broken.empty()) return false;
-  if (only_better && RowCost(in, cost, *row) >= RowCost(in, cost, (*roster)[static_cast<size_t>(e)]) - 0.5) {
+  if (only_better &&
+      RowCost(in, cost, *row) >= RowCost(in, cost, (*roster)[static_cast<size_t>(e)]) - 0.5) {
     return true;
   }
   if (changed != nullptr) *changed = (*roster)[static_cast<size_t>(e)] != *row;
@@ -126,7 +132,8 @@ SolveResult Solve(const Instance& in, const SolveOptions& options,
   const Objective objective(in);
   SolveResult out;
   if (staff == 0 || days == 0) {
-    out.roster.assign(static_cast<size_t>(staff), std::vector<int>(static_cast<size_t>(days), kOff));
+    out.roster.assign(static_cast<size_t>(staff),
+                      std::vector<int>(static_cast<size_t>(days), kOff));
     out.feasible = CheckRoster(in, out.roster).feasible();
     out.objective = objective(out.roster);
     out.proven_optimal = out.feasible;
@@ -248,7 +255,8 @@ SolveResult Solve(const Instance& in, const SolveOptions& options,
         pick.resize(static_cast<size_t>(k));
         Roster trial = r;
         for (int e : pick) {
-          std::fill(trial[static_cast<size_t>(e)].begin(), trial[static_cast<size_t>(e)].end(), kOff);
+          std::fill(trial[static_cast<size_t>(e)].begin(), trial[static_cast<size_t>(e)].end(),
+                    kOff);
         }
         bool ok = true;
         for (int e : pick) ok = ok && Reschedule(in, e, rng.Next(), &trial, false);
@@ -310,7 +318,8 @@ SolveResult Solve(const Instance& in, const SolveOptions& options,
     improved(staff);
   }
   // Subsets: a few employees over the whole horizon, sized so that a round stays short.
-  int subset = std::clamp(static_cast<int>(30000 / (days * std::max<size_t>(1, in.shifts.size()))) , 4, std::max(4, staff / 2));
+  int subset = std::clamp(static_cast<int>(30000 / (days * std::max<size_t>(1, in.shifts.size()))),
+                          4, std::max(4, staff / 2));
   subset = std::min(subset, staff);
   int quiet = 0;
   while (more() && !out.proven_optimal) {

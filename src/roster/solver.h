@@ -1,18 +1,18 @@
-// The rota solver (DESIGN §12): a large neighbourhood search whose moves are integer programs.
+// The rota solver (DESIGN §12): price-and-branch over whole schedules inside a large
+// neighbourhood search, as the field does (Burke and Curtois' branch-and-price, EJOR 2014; the
+// ruin-and-recreate with integer programming of Rahimian, Akartunalı and Levine, EJOR 258(2), 2017,
+// measured on these 24 instances).
 //
-// Method, as in the field's MIP-based large neighbourhood searches (the ruin-and-recreate with integer
-// programming of Rahimian, Akartunalı and Levine, EJOR 258(2), 2017, measured on these 24
-// instances): start from a feasible roster built one employee at a time, each given their best
-// schedule against the cover the others leave; then, until
-// the time limit, free a few employees over a window of days, keep everything else, and let CBC
-// solve the benchmark's own integer model of that neighbourhood (roster/mip.h). A neighbourhood is
-// chosen at random or around the worst cover; its size adapts to what CBC proves within its node
-// limit, and when it reaches the whole problem a proven optimum ends the search.
+// A feasible roster is built one employee at a time, each given their cheapest schedule against
+// the cover the others leave (schedule_dp.h); sweeps re-plan every employee until none gains; then
+// price-and-branch (column_generation.h) over everyone when affordable and over seeded subsets,
+// with ruin-and-recreate rounds between, until the time limit or a proven optimum.
 //
-// Both cores: each round solves one neighbourhood per thread (disjoint employees) from the same
-// roster and applies the results in thread order, keeping each only if it still does not worsen the
-// objective. Node limits, not time, bound each program, so a seed and a thread count give the same
-// sequence of rosters on any machine; the time limit only says how far along it the result is.
+// Both cores: the work of a round is shared by employees, each thread from the same roster, and
+// the results are applied in thread order, each kept only if it still does not worsen the
+// objective. Rounds and node limits, not time, bound the work inside, so a seed and a thread count
+// give the same sequence of rosters on any machine; the time limit only says how far along it the
+// result is.
 #pragma once
 
 #include <cstdint>
@@ -38,13 +38,13 @@ struct Progress {
 };
 
 struct SolveResult {
-  bool feasible = false;           // every hard rule holds (the checker says so)
+  bool feasible = false;  // every hard rule holds (the checker says so)
   Roster roster;
   int64_t objective = 0;
-  bool proven_optimal = false;     // the whole problem was solved to optimality
-  double seconds_to_first = 0;     // the first feasible roster
-  double seconds_to_best = 0;      // the final roster
-  double seconds = 0;              // in all
+  bool proven_optimal = false;  // the whole problem was solved to optimality
+  double seconds_to_first = 0;  // the first feasible roster
+  double seconds_to_best = 0;   // the final roster
+  double seconds = 0;           // in all
   int64_t rounds = 0;
 };
 

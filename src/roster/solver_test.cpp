@@ -38,8 +38,10 @@ Instance RandomInstance(uint32_t seed, int staff) {
     emp.max_weekends = pick(0, 1);
     if (pick(0, 2) == 0) emp.days_off.push_back(pick(0, 6));
     in.staff.push_back(emp);
-    for (int q = pick(0, 2); q > 0; --q) in.on_requests.push_back({e, pick(0, 6), pick(0, 1), pick(1, 3)});
-    for (int q = pick(0, 2); q > 0; --q) in.off_requests.push_back({e, pick(0, 6), pick(0, 1), pick(1, 3)});
+    for (int q = pick(0, 2); q > 0; --q)
+      in.on_requests.push_back({e, pick(0, 6), pick(0, 1), pick(1, 3)});
+    for (int q = pick(0, 2); q > 0; --q)
+      in.off_requests.push_back({e, pick(0, 6), pick(0, 1), pick(1, 3)});
   }
   for (int d = 0; d < in.days; ++d) {
     for (int s = 0; s < 2; ++s) in.cover.push_back({pick(0, 2), pick(1, 100), pick(0, 5)});
@@ -94,7 +96,8 @@ TEST(ScheduleDp, FindsTheCheapestScheduleThatKeepsEveryRule) {
       double sum = 0;
       for (int d = 0; d < in.days; ++d) {
         if (row[static_cast<size_t>(d)] != kOff) {
-          sum += cost[static_cast<size_t>(d) * in.shifts.size() + static_cast<size_t>(row[static_cast<size_t>(d)])];
+          sum += cost[static_cast<size_t>(d) * in.shifts.size() +
+                      static_cast<size_t>(row[static_cast<size_t>(d)])];
         }
       }
       return sum;
@@ -182,7 +185,8 @@ TEST(Solver, ASeedAndAThreadCountGiveTheSameRoster) {
 }
 
 TEST(Solver, ProvesThePublishedOptimaOfTheSmallestInstances) {
-  // Instances 2 and 3 (14 days, 14 and 20 staff): optimal 828 and 1001 (../shared/roster/README.md).
+  // Instances 2 and 3 (14 days, 14 and 20 staff): optimal 828 and 1001
+  // (../shared/roster/README.md).
   for (const auto& [n, optimum] : {std::pair{2, 828}, std::pair{3, 1001}}) {
     SolveOptions options;
     options.time_limit_seconds = 600;
