@@ -9,6 +9,7 @@
 #include "data_dir.h"
 #include "demo/generator.h"
 #include "demo_measures.h"
+#include "demo_staffing.h"
 #include "followup/duties.h"
 #include "ingest/package_writer.h"
 #include "metrics/followup_index.h"
@@ -230,6 +231,10 @@ Command DemoCommand() {
           }
           if (int rc = LoadPolicyTemplates(**db, clock); rc != kExitOk) return rc;
           if (int rc = AddDemoMeasures(**db, w, options->through.value_or(clock.Today()));
+              rc != kExitOk) {
+            return rc;
+          }
+          if (int rc = AddDemoStaffingPlans(**db, w, options->through.value_or(clock.Today()));
               rc != kExitOk) {
             return rc;
           }

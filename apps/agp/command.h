@@ -43,5 +43,6 @@ Command ServeCommand();
 Command ReportCommand();
 Command FollowupCommand();
 Command RosterCommand();
+Command HeltidCommand();
 
 }  // namespace agp::app

@@ -19,7 +19,7 @@ int main(int argc, char** argv) {
                                          StatusCommand(), IndicatorsCommand(), RecomputeCommand(),
                                          PolicyCommand(), EvaluateCommand(),   ReportCommand(),
                                          UserCommand(),   ServeCommand(),      FollowupCommand(),
-                                         RosterCommand()};
+                                         RosterCommand(), HeltidCommand()};
   std::function<int()> run;
   for (const Command& c : commands) {
     CLI::App* sub = app.add_subcommand(c.name, c.help);

@@ -134,6 +134,18 @@ struct LocalMeasureRecord {
   std::string created_by, created_at;
 };
 
+// One version of a unit's staffing plan (bemanningsplan, DESIGN §12): the plan as CSV in the
+// contract's columns (the staffing layer reads and writes it; the store does not look inside),
+// with who saved it, when and why. Appended, never changed: the newest version is the plan.
+struct StaffingPlanRecord {
+  int64_t id = 0;
+  std::string unit_key;
+  int version = 0;  // 1, 2, … per unit; filled in by AddStaffingPlan
+  std::string plan_csv;
+  std::string note;
+  std::string saved_by, saved_at;
+};
+
 // Evidence that a measure is carried out: a link (`url`) or a file (`file_name`, `data`).
 struct MeasureEvidenceRecord {
   int64_t id = 0;
@@ -271,6 +283,13 @@ class Database {
   // kNotFound for an unknown id, kInvalidInput when it is withdrawn already.
   virtual core::Status WithdrawMeasureEvidence(int64_t id, const std::string& by,
                                                const std::string& at) = 0;
+  // Staffing plans (DESIGN §12): a new version of a unit's plan, its id and version filled in
+  // (one statement, so two savers never get the same version); kInvalidInput without a unit or
+  // a plan. Moves the change stamp.
+  virtual core::Result<StaffingPlanRecord> AddStaffingPlan(StaffingPlanRecord p) = 0;
+  // Every version, oldest first; `unit_key` empty for every unit.
+  virtual core::Result<std::vector<StaffingPlanRecord>> StaffingPlans(
+      const std::string& unit_key = {}) = 0;
   // The keys of the stored units (unit_id of the package), in key order.
   virtual core::Result<std::vector<std::string>> UnitKeys() = 0;
   // Adds a user with their units in one transaction; fills in the id. kInvalidInput when the name

@@ -277,6 +277,24 @@ BEGIN SELECT RAISE(ABORT, 'evidence is not changed; it can only be withdrawn, on
 CREATE TRIGGER measure_evidence_no_delete BEFORE DELETE ON measure_evidence
 BEGIN SELECT RAISE(ABORT, 'evidence is not deleted; withdraw it'); END;
 )sql"},
+      {8, "staffing plans per unit, with versions", R"sql(
+-- A unit's staffing plan (bemanningsplan, DESIGN §12) as the CSV of its contract; each save is a
+-- new version, never changed or deleted, keyed by the unit's key so that a re-import keeps it.
+CREATE TABLE staffing_plan (
+  id        INTEGER PRIMARY KEY,
+  unit_key  TEXT NOT NULL CHECK (unit_key <> ''),
+  version   INTEGER NOT NULL CHECK (version > 0),
+  plan_csv  TEXT NOT NULL CHECK (plan_csv <> ''),
+  note      TEXT NOT NULL DEFAULT '',
+  saved_by  TEXT NOT NULL,
+  saved_at  TEXT NOT NULL,
+  UNIQUE (unit_key, version)
+);
+CREATE TRIGGER staffing_plan_no_update BEFORE UPDATE ON staffing_plan
+BEGIN SELECT RAISE(ABORT, 'a staffing plan is not changed; save a new version'); END;
+CREATE TRIGGER staffing_plan_no_delete BEFORE DELETE ON staffing_plan
+BEGIN SELECT RAISE(ABORT, 'staffing plans are not deleted'); END;
+)sql"},
   };
   return kMigrations;
 }

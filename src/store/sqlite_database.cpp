@@ -177,7 +177,9 @@ class SqliteDatabase final : public Database {
         "(SELECT COALESCE(MAX(id), 0) FROM measure_update) || '.' || "
         "(SELECT COALESCE(MAX(id), 0) FROM measure_local) || '.' || "
         "(SELECT COALESCE(MAX(id), 0) || '-' || COUNT(NULLIF(withdrawn_at, '')) "
-        "FROM measure_evidence)");
+        "FROM measure_evidence) || '.' || "
+        // Staffing plans (migration 8).
+        "(SELECT COALESCE(MAX(id), 0) FROM staffing_plan)");
     if (!q.Step()) return q.status().ok() ? std::string() : Result<std::string>(q.status().error());
     return q.Text(0) + ":" + q.Text(1) + ":" + q.Text(2) + ":" + q.Text(3) + ":" + q.Text(4) + ":" +
            q.Text(5);
@@ -490,6 +492,44 @@ ORDER BY u.name, u.key, e.name, e.key, p.key
     if (core::Status s = insert.Run(); !s.ok()) return s.error();
     m.id = sqlite3_last_insert_rowid(db_.get());
     return m;
+  }
+
+  Result<StaffingPlanRecord> AddStaffingPlan(StaffingPlanRecord p) override {
+    if (p.unit_key.empty() || p.plan_csv.empty()) {
+      return core::Error(core::ErrorCode::kInvalidInput, "en bemanningsplan hører til en enhet");
+    }
+    Statement insert(db_.get(),
+                     "INSERT INTO staffing_plan(unit_key, version, plan_csv, note, saved_by, "
+                     "saved_at) SELECT ?1, COALESCE(MAX(version), 0) + 1, ?2, ?3, ?4, ?5 "
+                     "FROM staffing_plan WHERE unit_key = ?1");
+    insert.Bind(1, p.unit_key)
+        .Bind(2, p.plan_csv)
+        .Bind(3, p.note)
+        .Bind(4, p.saved_by)
+        .Bind(5, p.saved_at);
+    if (core::Status s = insert.Run(); !s.ok()) return s.error();
+    p.id = sqlite3_last_insert_rowid(db_.get());
+    Statement q(db_.get(), "SELECT version FROM staffing_plan WHERE id = ?");
+    q.Bind(1, p.id);
+    if (!q.Step())
+      return q.status().ok() ? core::Error(core::ErrorCode::kInternal, "the plan vanished")
+                             : q.status().error();
+    p.version = static_cast<int>(q.Int(0));
+    return p;
+  }
+
+  Result<std::vector<StaffingPlanRecord>> StaffingPlans(const std::string& unit_key) override {
+    Statement q(db_.get(),
+                "SELECT id, unit_key, version, plan_csv, note, saved_by, saved_at FROM "
+                "staffing_plan WHERE ?1 = '' OR unit_key = ?1 ORDER BY id");
+    q.Bind(1, unit_key);
+    std::vector<StaffingPlanRecord> out;
+    while (q.Step()) {
+      out.push_back({q.Int(0), q.Text(1), static_cast<int>(q.Int(2)), q.Text(3), q.Text(4),
+                     q.Text(5), q.Text(6)});
+    }
+    if (!q.status().ok()) return q.status().error();
+    return out;
   }
 
   Result<std::vector<LocalMeasureRecord>> LocalMeasures(const std::string& policy_key) override {

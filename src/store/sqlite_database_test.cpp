@@ -209,6 +209,29 @@ TEST(SqliteFollowup, RecordedEventsSurviveReimportsCountInTheWorkforceAndMoveThe
 
 // The execution of measures (DESIGN §10.3): appended, read back in order, kept apart from the
 // workforce (a re-import keeps it), refused when malformed, and the change stamp moves.
+TEST(SqliteStaffingPlans, EachSaveIsANewVersionPerUnitAndNoneIsChanged) {
+  auto db = Open();
+  const std::string stamp = *db->ChangeStamp();
+  StaffingPlanRecord p{
+      0, "U1", 0, "shift,start\nD,07:30\n", "første", "kari", "2026-03-01T08:00:00Z"};
+  auto first = db->AddStaffingPlan(p);
+  ASSERT_TRUE(first.ok()) << first.error().ToString();
+  EXPECT_EQ(first->version, 1);
+  EXPECT_NE(*db->ChangeStamp(), stamp);
+  p.note = "helg med langvakter";
+  EXPECT_EQ(db->AddStaffingPlan(p)->version, 2);
+  p.unit_key = "U2";
+  EXPECT_EQ(db->AddStaffingPlan(p)->version, 1);
+  auto u1 = db->StaffingPlans("U1");
+  ASSERT_TRUE(u1.ok());
+  ASSERT_EQ(u1->size(), 2u);
+  EXPECT_EQ((*u1)[1].note, "helg med langvakter");
+  EXPECT_EQ((*u1)[0].plan_csv, "shift,start\nD,07:30\n");
+  EXPECT_EQ(db->StaffingPlans()->size(), 3u);
+  p.unit_key = "";
+  EXPECT_EQ(db->AddStaffingPlan(p).error().code(), core::ErrorCode::kInvalidInput);
+}
+
 TEST(SqliteMeasures, UpdatesLocalMeasuresAndEvidenceAreKeptAndMoveTheChangeStamp) {
   auto db = Open();
   ASSERT_TRUE(db->ReplaceWorkforce(SmallWorkforce(), Record("a")).ok());

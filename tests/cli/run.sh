@@ -6,6 +6,7 @@ AGP=$(realpath "$1")
 CASES=$(realpath "$(dirname "$0")/../cases/import")
 FOLLOWUP=$(realpath "$(dirname "$0")/../cases/followup/worklist_every_status")
 ROSTER=$(realpath "$(dirname "$0")/../cases/roster/tiny")
+HELTID=$(realpath "$(dirname "$0")/../cases/heltid")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
@@ -368,6 +369,24 @@ contains "with the same objective" out "objective $solved"
 check "solve a broken instance" 2 "$AGP" roster solve "$work/bad-instance.txt" --out "$work/never.txt"
 contains "it says where" err "bad-instance.txt:4:7"
 check "solve without --out" 1 "$AGP" roster solve "$ROSTER/instance.txt"
+
+# agp heltid (DESIGN §12): the calculator on §12's worked example, worked by hand in the case's
+# README; the rota check with every rule kept, one rule broken, and a bad plan.
+check "calc the worked example" 0 "$AGP" heltid calc "$HELTID/worked-example.csv" --format csv
+equals "the scenarios as worked by hand" "$(cat out)" "$(cat "$HELTID/worked-example.expected.csv")"
+check "calc as a table" 0 "$AGP" heltid calc "$HELTID/worked-example.csv"
+contains "each figure has its formula" out "⌈Hwe × F / h⌉"
+check "calc as JSON" 0 "$AGP" heltid calc "$HELTID/worked-example.csv" --format json --weekend-frequency 2
+contains "JSON has the persons" out '"persons": 16'
+printf 'shift,start,end,paid_minutes,mon,tue,wed,thu,fri,sat,sun\nD,07:30,25:00,450,1,1,1,1,1,1,1\n' > "$work/bad-plan.csv"
+check "a bad plan" 2 "$AGP" heltid calc "$work/bad-plan.csv"
+contains "it says where" err "bad-plan.csv:2:9: «25:00» er ikke et klokkeslett"
+check "a rota that keeps every rule" 0 "$AGP" heltid check "$HELTID/rota-plan.csv" "$HELTID/rota-good.csv" --date 2026-12-03
+contains "it says so" out "alle regler holdt; hele planen dekket"
+contains "with the person's hours and weekends" out "Stilling 1: 100 %, 210.0 t av 213.0 t, 2 helger"
+check "a rota with too short a rest" 2 "$AGP" heltid check "$HELTID/rota-plan.csv" "$HELTID/rota-short-rest.csv" --date 2026-12-03
+contains "the rule and its source are named" out "kravet er 11,0 t (arbeidsmiljøloven § 10-8 (1))"
+check "the agreed rest allows it" 0 "$AGP" heltid check "$HELTID/rota-plan.csv" "$HELTID/rota-short-rest.csv" --date 2026-12-03 --agreed-rest
 
 # agp serve (the web app): a missing database, and a port another server holds.
 check "serve without a database" 3 "$AGP" --db "$work/missing.db" serve --port 0

@@ -1,0 +1,278 @@
+// agp heltid calc | check: the weekend calculator of a staffing plan and the check of a rota
+// against the plan and the working-time rules (DESIGN §12).
+#include <cstdint>
+#include <cstdio>
+#include <fstream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "command.h"
+#include "core/clock.h"
+#include "data_dir.h"
+#include "staffing/calculator.h"
+#include "staffing/plan.h"
+#include "staffing/rota.h"
+#include "staffing/rota_build.h"
+#include "staffing/working_time.h"
+
+namespace agp::app {
+namespace {
+
+struct HeltidOptions {
+  std::string plan, rota, sheet, format = "table", date, staff, out;
+  int weeks = 6;
+  double time_limit = 60;
+  int threads = 2;
+  uint64_t seed = 1;
+  double weekend_frequency = 3;
+  double full_time_hours = staffing::kRotaFullTimeHours;
+  bool agreed_rest = false;
+};
+
+// The plan, or nullopt after every error and warning went to stderr and `*status` says how to
+// exit: 3 when the file cannot be read, 2 when it is wrong.
+std::optional<staffing::Plan> LoadPlan(const HeltidOptions& o, int* status) {
+  staffing::PlanRead read = staffing::ReadPlanFile(o.plan, o.sheet);
+  for (const core::Error& w : read.warnings) {
+    std::fprintf(stderr, "advarsel: %s\n", w.ToString().c_str());
+  }
+  *status = kExitBadData;
+  for (const core::Error& e : read.errors) {
+    std::fprintf(stderr, "%s\n", e.ToString().c_str());
+    if (e.code() == core::ErrorCode::kIo) *status = kExitFailure;
+  }
+  return std::move(read.plan);
+}
+
+nlohmann::json FiguresJson(const std::vector<staffing::Figures>& scenarios) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const staffing::Figures& s : scenarios) {
+    nlohmann::json j = {
+        {"scenario", s.key},
+        {"label", s.label},
+        {"weekend_frequency", s.weekend_frequency},
+        {"full_time_hours", s.full_time_hours},
+        {"week_hours", s.week_hours},
+        {"weekend_hours", s.weekend_hours},
+        {"fte", s.fte},
+        {"weekend_shift_hours", s.weekend_shift_hours},
+        {"weekend_persons", s.weekend_persons},
+        {"min_position_size", 100 * s.min_position},
+        {"weekends_bind", s.weekends_bind},
+        {"persons", s.persons},
+        {"fulltime_positions", s.fulltime_positions},
+        {"mean_position_size", s.mean_position_size},
+        {"fulltime_frequency",
+         s.fulltime_frequency ? nlohmann::json(*s.fulltime_frequency) : nlohmann::json(nullptr)},
+    };
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
+int CalcCommand(const HeltidOptions& o) {
+  int status = kExitOk;
+  const auto plan = LoadPlan(o, &status);
+  if (!plan) return status;
+  const std::vector<staffing::Figures> scenarios =
+      staffing::Scenarios(*plan, o.weekend_frequency, o.full_time_hours);
+  if (o.format == "csv") {
+    std::fputs(staffing::FiguresCsv(scenarios).c_str(), stdout);
+  } else if (o.format == "json") {
+    std::printf("%s\n", FiguresJson(scenarios).dump(2).c_str());
+  } else {
+    std::fputs(staffing::FiguresTable(*plan, scenarios).c_str(), stdout);
+  }
+  return kExitOk;
+}
+
+bool ReadBytes(const std::string& path, std::string* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  *out = bytes.str();
+  return true;
+}
+
+std::string FileName(const std::string& path) { return path.substr(path.find_last_of('/') + 1); }
+
+// The rules in force on --date (default today), or nullopt after saying why (`*status`).
+std::optional<staffing::RotaRules> LoadRules(const HeltidOptions& o, int* status) {
+  const std::string rules_path = (DataDir() / "reference" / "working_time.csv").string();
+  auto data = staffing::WorkingTimeRules::Load(rules_path);
+  if (!data.ok()) {
+    std::fprintf(stderr, "agp: %s\n", data.error().ToString().c_str());
+    *status = kExitFailure;
+    return std::nullopt;
+  }
+  core::Date day = core::SystemClock().Today();
+  if (!o.date.empty()) {
+    const auto d = core::ParseDate(o.date);
+    if (!d) {
+      std::fprintf(stderr, "agp: --date %s is not a date (YYYY-MM-DD)\n", o.date.c_str());
+      *status = kExitUsage;
+      return std::nullopt;
+    }
+    day = *d;
+  }
+  auto rules = staffing::RotaRules::FromData(*data, day, o.weekend_frequency, o.full_time_hours,
+                                             o.agreed_rest);
+  if (!rules.ok()) {
+    std::fprintf(stderr, "agp: %s\n", rules.error().ToString().c_str());
+    *status = kExitFailure;
+    return std::nullopt;
+  }
+  return *rules;
+}
+
+// Every finding, each person's totals and the verdict; the exit status.
+int Report(const staffing::Rota& rota, const staffing::RotaCheck& check) {
+  for (const staffing::RotaFinding& f : check.broken) std::printf("brudd: %s\n", f.text.c_str());
+  for (const staffing::RotaFinding& f : check.uncovered) {
+    std::printf("udekket: %s\n", f.text.c_str());
+  }
+  int fulltime = 0;
+  for (size_t i = 0; i < rota.persons.size(); ++i) {
+    const staffing::RotaPerson& p = rota.persons[i];
+    const staffing::PersonTotals& t = check.persons[i];
+    if (p.position_size >= 100) ++fulltime;
+    std::printf("%s: %g %%, %.1f t av %.1f t, %d helger\n", p.name.c_str(), p.position_size,
+                t.paid_minutes / 60.0, t.target_minutes / 60.0, t.weekends);
+  }
+  std::printf("%d personer, %d i heltid\n", static_cast<int>(rota.persons.size()), fulltime);
+  std::printf("%s; %s\n",
+              check.keeps_rules() ? "alle regler holdt"
+                                  : (std::to_string(check.broken.size()) + " regelbrudd").c_str(),
+              check.covers_plan()
+                  ? "hele planen dekket"
+                  : (std::to_string(check.uncovered.size()) +
+                     (check.uncovered.size() == 1 ? " vakt ikke dekket" : " vakter ikke dekket"))
+                        .c_str());
+  return check.keeps_rules() && check.covers_plan() ? kExitOk : kExitBadData;
+}
+
+int RotaCommand(const HeltidOptions& o) {
+  int status = kExitOk;
+  const auto plan = LoadPlan(o, &status);
+  if (!plan) return status;
+  const auto rules = LoadRules(o, &status);
+  if (!rules) return status;
+  std::vector<staffing::StaffMember> staff;
+  if (!o.staff.empty()) {
+    std::string bytes;
+    if (!ReadBytes(o.staff, &bytes)) {
+      std::fprintf(stderr, "agp: cannot read %s\n", o.staff.c_str());
+      return kExitFailure;
+    }
+    std::vector<core::Error> errors;
+    auto read = staffing::ReadStaffCsv(std::move(bytes), FileName(o.staff), &errors);
+    for (const core::Error& e : errors) std::fprintf(stderr, "%s\n", e.ToString().c_str());
+    if (!read) return kExitBadData;
+    staff = std::move(*read);
+  } else {
+    // The calculator's staffing: as many full-time positions as its arithmetic allows.
+    staff =
+        staffing::ProposedStaff(staffing::Calculate(*plan, o.weekend_frequency, o.full_time_hours));
+  }
+  staffing::RotaOptions options;
+  options.time_limit_seconds = o.time_limit;
+  options.threads = o.threads;
+  options.seed = o.seed;
+  const staffing::RotaResult r = staffing::BuildRota(*plan, *rules, o.weeks, staff, options);
+  if (!r.found) {
+    std::fprintf(stderr,
+                 "agp: no rota keeps the hours of these %d persons and the rules (%.1f s); "
+                 "try other position sizes or another weekend frequency\n",
+                 static_cast<int>(staff.size()), r.seconds);
+    return kExitBadData;
+  }
+  std::ofstream out(o.out, std::ios::binary | std::ios::trunc);
+  out << staffing::WriteRotaCsv(r.rota, *plan);
+  out.close();
+  if (!out) {
+    std::fprintf(stderr, "agp: cannot write %s\n", o.out.c_str());
+    return kExitFailure;
+  }
+  std::printf("rota for %d uker skrevet til %s (%.1f s, %d reparasjonsrunder)\n", o.weeks,
+              o.out.c_str(), r.seconds, r.repairs);
+  return Report(r.rota, r.check);
+}
+
+int CheckCommand(const HeltidOptions& o) {
+  int status = kExitOk;
+  const auto plan = LoadPlan(o, &status);
+  if (!plan) return status;
+  std::string bytes;
+  if (!ReadBytes(o.rota, &bytes)) {
+    std::fprintf(stderr, "agp: cannot read %s\n", o.rota.c_str());
+    return kExitFailure;
+  }
+  std::vector<core::Error> errors;
+  const auto rota = staffing::ReadRotaCsv(std::move(bytes), *plan, FileName(o.rota), &errors);
+  for (const core::Error& e : errors) std::fprintf(stderr, "%s\n", e.ToString().c_str());
+  if (!rota) return kExitBadData;
+  const auto rules = LoadRules(o, &status);
+  if (!rules) return status;
+  return Report(*rota, staffing::CheckRota(*plan, *rota, *rules));
+}
+
+}  // namespace
+
+Command HeltidCommand() {
+  return {
+      "heltid", "Heltid: the staffing plan's weekend calculator and rota checks (DESIGN §12)",
+      [](CLI::App* cmd, const GlobalOptions*) {
+        cmd->require_subcommand(1);
+        auto o = std::make_shared<HeltidOptions>();
+        auto common = [&](CLI::App* sub) {
+          sub->add_option("plan", o->plan, "The staffing plan (.csv or .xlsx)")->required();
+          sub->add_option("--sheet", o->sheet, "The plan's sheet in an .xlsx (default: the first)");
+          sub->add_option("--weekend-frequency", o->weekend_frequency,
+                          "Everyone works every F-th weekend (default 3)")
+              ->check(CLI::Range(1.0, 12.0));
+          sub->add_option("--full-time-hours", o->full_time_hours,
+                          "Hours of a full-time week (default 35.5; 33.6 fully continuous)")
+              ->check(CLI::Range(1.0, 60.0));
+        };
+        CLI::App* calc = cmd->add_subcommand(
+            "calc", "What the plan gives in persons and full-time positions, scenario by scenario");
+        common(calc);
+        calc->add_option("--format", o->format, "table (default), csv or json")
+            ->check(CLI::IsMember({"table", "csv", "json"}));
+        CLI::App* check = cmd->add_subcommand(
+            "check", "Check a rota (CSV of §12) against the plan and the working-time rules");
+        common(check);
+        check->add_option("rota", o->rota, "The rota (person,position_size,day1,…)")->required();
+        CLI::App* rota = cmd->add_subcommand(
+            "rota", "Build a rota for the plan that keeps the rules, and check it");
+        common(rota);
+        rota->add_option("--weeks", o->weeks, "The rota's period in weeks (6, 8 or 12)")
+            ->check(CLI::IsMember({6, 8, 12}));
+        rota->add_option("--staff", o->staff,
+                         "Persons and position sizes (CSV person,position_size); default: as "
+                         "many full-time positions as the calculator allows");
+        rota->add_option("--time-limit", o->time_limit, "Seconds (default 60)")
+            ->check(CLI::Range(0.1, 86400.0));
+        rota->add_option("--threads", o->threads, "Threads (default 2)")->check(CLI::Range(1, 64));
+        rota->add_option("--seed", o->seed, "Random seed (default 1)");
+        rota->add_option("--out", o->out, "Where to write the rota (CSV of §12)")->required();
+        for (CLI::App* sub : {check, rota}) {
+          sub->add_flag("--agreed-rest", o->agreed_rest,
+                        "Rests as agreed with the union representatives (8 h daily, 28 h weekly)");
+          sub->add_option("--date", o->date, "The rules in force on this day (default today)");
+        }
+        return std::function<int()>([=] {
+          if (calc->parsed()) return CalcCommand(*o);
+          if (check->parsed()) return CheckCommand(*o);
+          if (rota->parsed()) return RotaCommand(*o);
+          return static_cast<int>(kExitUsage);
+        });
+      }};
+}
+
+}  // namespace agp::app
