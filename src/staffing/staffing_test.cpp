@@ -357,7 +357,7 @@ TEST(RotaBuild, ASmallUnitGetsARotaTheIndependentCheckPasses) {
   EXPECT_EQ(staff[5].position_size, 35);
   RotaOptions options;
   options.time_limit_seconds = 600;
-  options.max_rounds = 8;
+  options.max_rounds = 40;
   const RotaResult r = BuildRota(plan, RotaRules{}, 6, staff, options);
   ASSERT_TRUE(r.found);
   for (const RotaFinding& b : r.check.broken) ADD_FAILURE() << b.text;
