@@ -156,10 +156,10 @@ roster::Instance BuildInstance(const Plan& plan, const RotaRules& rules, int wee
     const double tolerance = static_cast<double>(rules.hour_tolerance_minutes_per_week) * weeks;
     e.max_total_minutes = static_cast<int>(std::floor(target + tolerance));
     e.min_total_minutes = std::max(0, static_cast<int>(std::ceil(target - tolerance)));
-    // No rule of §12 limits runs, but six shifts in a row leave a calendar week at most 33 h
-    // free (Saturday 15:00 to Sunday 24:00 after six day shifts): at most five makes the weekly
-    // rest, which the model does not hold, far more often kept (the demo unit at F = 2: 5 broken
-    // rules instead of 12, docs/performance.md).
+    // No rule of §12 limits runs, but six day shifts Monday to Saturday leave that week 33 h free
+    // at most (Saturday 15:00 to Sunday 24:00): at most five in a row keeps the weekly rest,
+    // which the model does not hold, far more often (the demo unit at F = 2: 5 broken rules
+    // instead of 12, docs/performance.md).
     e.max_consecutive_shifts = 5;
     e.min_consecutive_shifts = 1;
     e.min_consecutive_days_off = 1;
