@@ -13,6 +13,9 @@
 #include "command.h"
 #include "core/clock.h"
 #include "data_dir.h"
+#include "ingest/csv_reader.h"
+#include "ingest/text_decode.h"
+#include "ingest/xlsx_reader.h"
 #include "staffing/calculator.h"
 #include "staffing/plan.h"
 #include "staffing/rota.h"
@@ -33,10 +36,68 @@ struct HeltidOptions {
   bool agreed_rest = false;
 };
 
+bool ReadBytes(const std::string& path, std::string* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  *out = bytes.str();
+  return true;
+}
+
+std::string FileName(const std::string& path) { return path.substr(path.find_last_of('/') + 1); }
+
+// A CSV file or an XLSX sheet opened with ingest's readers, as the import opens a package's
+// tables; the staffing layer reads its rows.
+struct OpenedTable {
+  std::string name;  // as messages call it: "plan.csv", "plan.xlsx[Ark1]"
+  std::string text;  // a CSV's decoded text, which the reader points into
+  std::unique_ptr<core::TableReader> reader;
+  bool spreadsheet = false;
+};
+
+// The table at `path` (an .xlsx: the sheet `sheet`, or the first), or the error (kIo when the
+// file cannot be read).
+core::Result<std::unique_ptr<OpenedTable>> OpenTable(const std::string& path,
+                                                     const std::string& sheet = {}) {
+  auto t = std::make_unique<OpenedTable>();
+  t->name = FileName(path);
+  std::string bytes;
+  if (!ReadBytes(path, &bytes)) {
+    return core::Error(core::ErrorCode::kIo, "kan ikke lese filen", {t->name});
+  }
+  if (staffing::LowerAscii(t->name).ends_with(".xlsx")) {
+    auto book = ingest::XlsxWorkbook::OpenBytes(t->name, std::move(bytes));
+    if (!book.ok()) return book.error();
+    if (book->sheet_names().empty()) {
+      return core::Error(core::ErrorCode::kInvalidInput, "arbeidsboken har ingen ark", {t->name});
+    }
+    const std::string wanted = sheet.empty() ? book->sheet_names().front() : sheet;
+    auto reader = book->OpenSheet(wanted);
+    if (!reader.ok()) return reader.error();
+    t->name += "[" + wanted + "]";
+    t->reader = std::move(*reader);
+    t->spreadsheet = true;
+    return t;
+  }
+  auto text = ingest::DecodeText(std::move(bytes), t->name);
+  if (!text.ok()) return text.error();
+  t->text = std::move(text->text);
+  t->reader = std::make_unique<ingest::CsvReader>(t->name, t->text);
+  return t;
+}
+
 // The plan, or nullopt after every error and warning went to stderr and `*status` says how to
 // exit: 3 when the file cannot be read, 2 when it is wrong.
 std::optional<staffing::Plan> LoadPlan(const HeltidOptions& o, int* status) {
-  staffing::PlanRead read = staffing::ReadPlanFile(o.plan, o.sheet);
+  auto table = OpenTable(o.plan, o.sheet);
+  if (!table.ok()) {
+    std::fprintf(stderr, "%s\n", table.error().ToString().c_str());
+    *status = table.error().code() == core::ErrorCode::kIo ? kExitFailure : kExitBadData;
+    return std::nullopt;
+  }
+  staffing::PlanRead read =
+      staffing::ReadPlan(*(*table)->reader, (*table)->name, (*table)->spreadsheet);
   for (const core::Error& w : read.warnings) {
     std::fprintf(stderr, "advarsel: %s\n", w.ToString().c_str());
   }
@@ -90,21 +151,16 @@ int CalcCommand(const HeltidOptions& o) {
   return kExitOk;
 }
 
-bool ReadBytes(const std::string& path, std::string* out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::stringstream bytes;
-  bytes << in.rdbuf();
-  *out = bytes.str();
-  return true;
-}
-
-std::string FileName(const std::string& path) { return path.substr(path.find_last_of('/') + 1); }
-
 // The rules in force on --date (default today), or nullopt after saying why (`*status`).
 std::optional<staffing::RotaRules> LoadRules(const HeltidOptions& o, int* status) {
   const std::string rules_path = (DataDir() / "reference" / "working_time.csv").string();
-  auto data = staffing::WorkingTimeRules::Load(rules_path);
+  auto table = OpenTable(rules_path);
+  if (!table.ok()) {
+    std::fprintf(stderr, "agp: %s\n", table.error().ToString().c_str());
+    *status = kExitFailure;
+    return std::nullopt;
+  }
+  auto data = staffing::WorkingTimeRules::Read(*(*table)->reader, (*table)->name);
   if (!data.ok()) {
     std::fprintf(stderr, "agp: %s\n", data.error().ToString().c_str());
     *status = kExitFailure;
@@ -164,13 +220,13 @@ int RotaCommand(const HeltidOptions& o) {
   if (!rules) return status;
   std::vector<staffing::StaffMember> staff;
   if (!o.staff.empty()) {
-    std::string bytes;
-    if (!ReadBytes(o.staff, &bytes)) {
-      std::fprintf(stderr, "agp: cannot read %s\n", o.staff.c_str());
-      return kExitFailure;
+    auto table = OpenTable(o.staff);
+    if (!table.ok()) {
+      std::fprintf(stderr, "%s\n", table.error().ToString().c_str());
+      return table.error().code() == core::ErrorCode::kIo ? kExitFailure : kExitBadData;
     }
     std::vector<core::Error> errors;
-    auto read = staffing::ReadStaffCsv(std::move(bytes), FileName(o.staff), &errors);
+    auto read = staffing::ReadStaff(*(*table)->reader, (*table)->name, &errors);
     for (const core::Error& e : errors) std::fprintf(stderr, "%s\n", e.ToString().c_str());
     if (!read) return kExitBadData;
     staff = std::move(*read);
@@ -207,13 +263,13 @@ int CheckCommand(const HeltidOptions& o) {
   int status = kExitOk;
   const auto plan = LoadPlan(o, &status);
   if (!plan) return status;
-  std::string bytes;
-  if (!ReadBytes(o.rota, &bytes)) {
-    std::fprintf(stderr, "agp: cannot read %s\n", o.rota.c_str());
-    return kExitFailure;
+  auto table = OpenTable(o.rota);
+  if (!table.ok()) {
+    std::fprintf(stderr, "%s\n", table.error().ToString().c_str());
+    return table.error().code() == core::ErrorCode::kIo ? kExitFailure : kExitBadData;
   }
   std::vector<core::Error> errors;
-  const auto rota = staffing::ReadRotaCsv(std::move(bytes), *plan, FileName(o.rota), &errors);
+  const auto rota = staffing::ReadRota(*(*table)->reader, *plan, (*table)->name, &errors);
   for (const core::Error& e : errors) std::fprintf(stderr, "%s\n", e.ToString().c_str());
   if (!rota) return kExitBadData;
   const auto rules = LoadRules(o, &status);

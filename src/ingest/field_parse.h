@@ -1,24 +1,14 @@
-// Parsing the values of package fields: numbers with decimal point or comma, integers, flags.
+// Parsing the values of package fields: in core (core/field_parse.h), shared with the layers
+// above ingest; these names keep ingest's code as it was.
 #pragma once
 
-#include <optional>
-#include <string_view>
+#include "core/field_parse.h"
 
 namespace agp::ingest {
 
-// Leading and trailing spaces, tabs and no-break spaces removed.
-std::string_view Trim(std::string_view s);
-
-// A decimal number: optional sign, digits, optionally one decimal point or comma and more
-// digits. Spaces and no-break spaces between digit groups are allowed ("600 000,50").
-// Exponents, thousands dots and anything else are refused (nullopt).
-std::optional<double> ParseNumber(std::string_view s);
-
-// A whole number: an optional sign and digits ("1975"); also "1975,0" or "1975.00" as
-// spreadsheets write whole numbers.
-std::optional<long long> ParseInteger(std::string_view s);
-
-// 0/1, and also ja/nei, true/false, sann/usann in any case.
-std::optional<bool> ParseFlag(std::string_view s);
+using core::ParseFlag;
+using core::ParseInteger;
+using core::ParseNumber;
+using core::Trim;
 
 }  // namespace agp::ingest

@@ -4,15 +4,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <map>
-#include <sstream>
 #include <tuple>
 
-#include "ingest/csv_reader.h"
-#include "ingest/field_parse.h"
-#include "ingest/text_decode.h"
-#include "ingest/xlsx_reader.h"
+#include "core/field_parse.h"
 
 namespace agp::staffing {
 namespace {
@@ -31,16 +26,12 @@ constexpr int kMaxStaff = 999;
 
 std::string Quote(std::string_view s) { return "«" + std::string(s) + "»"; }
 
-bool EndsWith(std::string_view s, std::string_view tail) {
-  return s.size() >= tail.size() && LowerAscii(s.substr(s.size() - tail.size())) == tail;
-}
-
 // "07:30", "7:30", "07.30" (and "24:00" when `end`); in a spreadsheet also a time cell, which
 // arrives as the fraction of a day ("0.3125"). Minutes after midnight, or nullopt.
 std::optional<int> ParseClock(std::string_view text, bool end, bool spreadsheet) {
   const size_t sep = text.find_first_of(":.");
   if (spreadsheet && text.find(':') == std::string_view::npos) {
-    if (auto v = ingest::ParseNumber(text); v && *v >= 0 && *v <= 1) {
+    if (auto v = core::ParseNumber(text); v && *v >= 0 && *v <= 1) {
       const int minute = static_cast<int>(std::lround(*v * 1440));
       if (minute < 1440 || end) return minute;
       return std::nullopt;
@@ -70,8 +61,8 @@ class PlanParser {
  public:
   PlanParser(const std::string& file, bool spreadsheet) : file_(file), spreadsheet_(spreadsheet) {}
 
-  PlanRead Run(ingest::TableReader& reader) {
-    ingest::Row row;
+  PlanRead Run(core::TableReader& reader) {
+    core::Row row;
     if (!reader.Next(&row)) {
       Fail({file_, 1, 0}, "filen er tom (overskriftsraden mangler)");
       return Finish(reader);
@@ -90,23 +81,23 @@ class PlanParser {
       out_.errors.emplace_back(ErrorCode::kInvalidInput, std::move(message), std::move(where));
     }
   }
-  Location At(const ingest::Row& row, int column) const {
+  Location At(const core::Row& row, int column) const {
     const int f = columns_[static_cast<size_t>(column)];
     if (f >= 0 && static_cast<size_t>(f) < row.fields.size()) {
       return {file_, row.line, row.fields[static_cast<size_t>(f)].column};
     }
     return {file_, row.line, 0};
   }
-  std::string_view Text(const ingest::Row& row, int column) const {
+  std::string_view Text(const core::Row& row, int column) const {
     const int f = columns_[static_cast<size_t>(column)];
     if (f < 0 || static_cast<size_t>(f) >= row.fields.size()) return {};
-    return ingest::Trim(row.fields[static_cast<size_t>(f)].text);
+    return core::Trim(row.fields[static_cast<size_t>(f)].text);
   }
 
-  bool Header(const ingest::Row& row) {
+  bool Header(const core::Row& row) {
     columns_.fill(-1);
     for (size_t f = 0; f < row.fields.size(); ++f) {
-      const std::string name = LowerAscii(ingest::Trim(row.fields[f].text));
+      const std::string name = LowerAscii(core::Trim(row.fields[f].text));
       const Location where{file_, row.line, row.fields[f].column};
       if (name.empty()) continue;
       const auto it = std::find(kColumns.begin(), kColumns.end(), name);
@@ -132,7 +123,7 @@ class PlanParser {
     return out_.errors.empty();
   }
 
-  void Shift(const ingest::Row& row) {
+  void Shift(const core::Row& row) {
     PlanShift s;
     bool ok = true;
     auto fail = [&](int column, std::string message) {
@@ -179,7 +170,7 @@ class PlanParser {
       }
     }
     const std::string_view paid = Text(row, kPaid);
-    const auto minutes = ingest::ParseInteger(paid);
+    const auto minutes = core::ParseInteger(paid);
     if (paid.empty()) {
       fail(kPaid, "paid_minutes mangler verdi (vaktens lengde minus ubetalt pause, i minutter)");
     } else if (!minutes || *minutes <= 0) {
@@ -204,7 +195,7 @@ class PlanParser {
         fail(column, fmt::format("{} mangler verdi (antall på vakt, 0 når vakten ikke går)", name));
         continue;
       }
-      const auto n = ingest::ParseInteger(text);
+      const auto n = core::ParseInteger(text);
       if (!n || *n < 0 || *n > kMaxStaff) {
         fail(column,
              fmt::format("{} {} er ikke et antall fra 0 til {}", name, Quote(text), kMaxStaff));
@@ -216,7 +207,7 @@ class PlanParser {
     if (ok) plan_.shifts.push_back(std::move(s));
   }
 
-  PlanRead Finish(ingest::TableReader& reader) {
+  PlanRead Finish(core::TableReader& reader) {
     for (const Error& e : reader.problems()) {
       if (out_.errors.size() < kMaxErrors) out_.errors.push_back(e);
     }
@@ -232,12 +223,6 @@ class PlanParser {
   PlanRead out_;
 };
 
-PlanRead Refused(Error error) {
-  PlanRead r;
-  r.errors.push_back(std::move(error));
-  return r;
-}
-
 }  // namespace
 
 int PlanShift::length_minutes() const {
@@ -251,36 +236,8 @@ int Plan::Find(std::string_view code) const {
   return -1;
 }
 
-PlanRead ReadPlan(ingest::TableReader& reader, const std::string& file) {
-  return PlanParser(file, false).Run(reader);
-}
-
-PlanRead ReadPlanBytes(const std::string& name, std::string bytes, const std::string& sheet) {
-  if (EndsWith(name, ".xlsx")) {
-    auto book = ingest::XlsxWorkbook::OpenBytes(name, std::move(bytes));
-    if (!book.ok()) return Refused(book.error());
-    if (book->sheet_names().empty()) {
-      return Refused(Error(ErrorCode::kInvalidInput, "arbeidsboken har ingen ark", {name}));
-    }
-    const std::string wanted = sheet.empty() ? book->sheet_names().front() : sheet;
-    auto reader = book->OpenSheet(wanted);
-    if (!reader.ok()) return Refused(reader.error());
-    const std::string shown = name + "[" + wanted + "]";
-    return PlanParser(shown, true).Run(**reader);
-  }
-  auto text = ingest::DecodeText(std::move(bytes), name);
-  if (!text.ok()) return Refused(text.error());
-  ingest::CsvReader reader(name, text->text);
-  return PlanParser(name, false).Run(reader);
-}
-
-PlanRead ReadPlanFile(const std::string& path, const std::string& sheet) {
-  std::ifstream in(path, std::ios::binary);
-  const std::string name = path.substr(path.find_last_of('/') + 1);
-  if (!in) return Refused(Error(ErrorCode::kIo, "kan ikke lese filen", {name}));
-  std::stringstream bytes;
-  bytes << in.rdbuf();
-  return ReadPlanBytes(name, bytes.str(), sheet);
+PlanRead ReadPlan(core::TableReader& reader, const std::string& file, bool spreadsheet) {
+  return PlanParser(file, spreadsheet).Run(reader);
 }
 
 std::string WritePlanCsv(const Plan& plan) {

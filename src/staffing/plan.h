@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "core/error.h"
-#include "ingest/table_reader.h"
+#include "core/table.h"
 
 namespace agp::staffing {
 
@@ -45,17 +45,11 @@ struct PlanRead {
   std::vector<core::Error> warnings;
 };
 
-// Reads the plan from `reader` (header first); `file` names it in messages. All-or-nothing:
-// a plan with any error is not returned.
-PlanRead ReadPlan(ingest::TableReader& reader, const std::string& file);
-
-// Reads the plan file at `path`: a .csv (UTF-8 with or without BOM, or Windows-1252; comma or
-// semicolon) or an .xlsx workbook (the sheet `sheet`, or the first when empty).
-PlanRead ReadPlanFile(const std::string& path, const std::string& sheet = {});
-
-// The same from bytes (an upload); `name` decides the kind by its ending and names it in
-// messages.
-PlanRead ReadPlanBytes(const std::string& name, std::string bytes, const std::string& sheet = {});
+// Reads the plan from `reader` (header first; a CSV file or an XLSX sheet opened by the caller
+// with ingest's readers, as the workforce package is read); `file` names it in messages;
+// `spreadsheet`: the rows come from an XLSX sheet, where a time cell is a fraction of a day.
+// All-or-nothing: a plan with any error is not returned.
+PlanRead ReadPlan(core::TableReader& reader, const std::string& file, bool spreadsheet = false);
 
 // The plan as CSV in the column order of §12 (UTF-8, comma, LF), which ReadPlan reads back.
 std::string WritePlanCsv(const Plan& plan);

@@ -9,9 +9,7 @@
 #include <map>
 #include <utility>
 
-#include "ingest/csv_reader.h"
-#include "ingest/field_parse.h"
-#include "ingest/text_decode.h"
+#include "core/field_parse.h"
 
 namespace agp::staffing {
 namespace {
@@ -87,21 +85,15 @@ core::Result<RotaRules> RotaRules::FromData(const WorkingTimeRules& rules, core:
   return r;
 }
 
-std::optional<Rota> ReadRotaCsv(std::string bytes, const Plan& plan, const std::string& file,
-                                std::vector<core::Error>* errors) {
+std::optional<Rota> ReadRota(core::TableReader& reader, const Plan& plan, const std::string& file,
+                             std::vector<core::Error>* errors) {
   const size_t errors_before = errors->size();
   auto fail = [&](Location where, std::string message) {
     if (errors->size() - errors_before < kMaxErrors) {
       errors->emplace_back(ErrorCode::kInvalidInput, std::move(message), std::move(where));
     }
   };
-  auto text = ingest::DecodeText(std::move(bytes), file);
-  if (!text.ok()) {
-    errors->push_back(text.error());
-    return std::nullopt;
-  }
-  ingest::CsvReader reader(file, text->text);
-  ingest::Row row;
+  core::Row row;
   if (!reader.Next(&row)) {
     fail({file, 1, 0}, "filen er tom (overskriftsraden mangler)");
     return std::nullopt;
@@ -109,7 +101,7 @@ std::optional<Rota> ReadRotaCsv(std::string bytes, const Plan& plan, const std::
   // Header: person, position_size, day1 … dayN, in that order.
   const size_t n_fields = row.fields.size();
   const int days = static_cast<int>(n_fields) - 2;
-  auto name_at = [&](size_t f) { return LowerAscii(ingest::Trim(row.fields[f].text)); };
+  auto name_at = [&](size_t f) { return LowerAscii(core::Trim(row.fields[f].text)); };
   if (n_fields < 2 || name_at(0) != "person" || name_at(1) != "position_size") {
     fail({file, row.line, 1}, "overskriften skal begynne med person,position_size");
     return std::nullopt;
@@ -126,7 +118,7 @@ std::optional<Rota> ReadRotaCsv(std::string bytes, const Plan& plan, const std::
     if (name_at(f) != fmt::format("day{}", d + 1)) {
       fail({file, row.line, row.fields[f].column},
            fmt::format("kolonne {} skal hete day{}, ikke «{}»", f + 1, d + 1,
-                       ingest::Trim(row.fields[f].text)));
+                       core::Trim(row.fields[f].text)));
     }
   }
   Rota rota;
@@ -138,7 +130,7 @@ std::optional<Rota> ReadRotaCsv(std::string bytes, const Plan& plan, const std::
       return Location{file, row.line, f < row.fields.size() ? row.fields[f].column : 0};
     };
     auto cell = [&](size_t f) {
-      return f < row.fields.size() ? ingest::Trim(row.fields[f].text) : std::string_view{};
+      return f < row.fields.size() ? core::Trim(row.fields[f].text) : std::string_view{};
     };
     if (row.fields.size() > n_fields) {
       fail(at(n_fields),
@@ -150,7 +142,7 @@ std::optional<Rota> ReadRotaCsv(std::string bytes, const Plan& plan, const std::
     } else if (auto [it, added] = seen.emplace(p.name, row.line); !added) {
       fail(at(0), fmt::format("«{}» står også på linje {}", p.name, it->second));
     }
-    const auto size = ingest::ParseNumber(cell(1));
+    const auto size = core::ParseNumber(cell(1));
     if (!size || *size <= 0 || *size > 100) {
       fail(at(1), fmt::format("position_size «{}» er ikke en stillingsprosent over 0 og høyst 100",
                               cell(1)));

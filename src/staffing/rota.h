@@ -14,6 +14,7 @@
 
 #include "core/date.h"
 #include "core/error.h"
+#include "core/table.h"
 #include "staffing/plan.h"
 #include "staffing/working_time.h"
 
@@ -52,10 +53,11 @@ struct RotaRules {
                                           bool agreed_rest);
 };
 
-// Reads a rota in the contract's CSV (UTF-8 or Windows-1252, comma or semicolon). Every problem
-// goes to `errors` with file:line:column; the rota is returned only when there were none.
-std::optional<Rota> ReadRotaCsv(std::string bytes, const Plan& plan, const std::string& file,
-                                std::vector<core::Error>* errors);
+// Reads a rota in the contract's form from `reader` (its CSV opened by the caller with ingest's
+// readers). Every problem goes to `errors` with file:line:column; the rota is returned only when
+// there were none.
+std::optional<Rota> ReadRota(core::TableReader& reader, const Plan& plan, const std::string& file,
+                             std::vector<core::Error>* errors);
 
 // The rota in the contract's CSV (comma, LF, decimal point).
 std::string WriteRotaCsv(const Rota& rota, const Plan& plan);

@@ -8,9 +8,7 @@
 #include <map>
 #include <tuple>
 
-#include "ingest/csv_reader.h"
-#include "ingest/field_parse.h"
-#include "ingest/text_decode.h"
+#include "core/field_parse.h"
 #include "roster/solver.h"
 
 namespace agp::staffing {
@@ -52,16 +50,11 @@ std::vector<StaffMember> ProposedStaff(const Figures& figures) {
   return out;
 }
 
-std::optional<std::vector<StaffMember>> ReadStaffCsv(std::string bytes, const std::string& file,
-                                                     std::vector<core::Error>* errors) {
+std::optional<std::vector<StaffMember>> ReadStaff(core::TableReader& reader,
+                                                  const std::string& file,
+                                                  std::vector<core::Error>* errors) {
   const size_t before = errors->size();
-  auto text = ingest::DecodeText(std::move(bytes), file);
-  if (!text.ok()) {
-    errors->push_back(text.error());
-    return std::nullopt;
-  }
-  ingest::CsvReader reader(file, text->text);
-  ingest::Row row;
+  core::Row row;
   if (!reader.Next(&row)) {
     errors->emplace_back(core::ErrorCode::kInvalidInput, "filen er tom (overskriftsraden mangler)",
                          core::Location{file, 1, 0});
@@ -69,7 +62,7 @@ std::optional<std::vector<StaffMember>> ReadStaffCsv(std::string bytes, const st
   }
   int person = -1, size = -1;
   for (size_t f = 0; f < row.fields.size(); ++f) {
-    const std::string name = LowerAscii(ingest::Trim(row.fields[f].text));
+    const std::string name = LowerAscii(core::Trim(row.fields[f].text));
     if (name == "person") person = static_cast<int>(f);
     if (name == "position_size") size = static_cast<int>(f);
   }
@@ -84,7 +77,7 @@ std::optional<std::vector<StaffMember>> ReadStaffCsv(std::string bytes, const st
   while (reader.Next(&row)) {
     auto field = [&](int f) {
       return static_cast<size_t>(f) < row.fields.size()
-                 ? ingest::Trim(row.fields[static_cast<size_t>(f)].text)
+                 ? core::Trim(row.fields[static_cast<size_t>(f)].text)
                  : std::string_view{};
     };
     auto at = [&](int f) {
@@ -102,7 +95,7 @@ std::optional<std::vector<StaffMember>> ReadStaffCsv(std::string bytes, const st
                            fmt::format("«{}» står også på linje {}", m.name, it->second),
                            at(person));
     }
-    const auto p = ingest::ParseNumber(field(size));
+    const auto p = core::ParseNumber(field(size));
     if (!p || *p <= 0 || *p > 100) {
       errors->emplace_back(
           core::ErrorCode::kInvalidInput,

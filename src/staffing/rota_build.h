@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/table.h"
 #include "roster/model.h"
 #include "staffing/calculator.h"
 #include "staffing/plan.h"
@@ -34,9 +35,11 @@ struct StaffMember {
 // the hours in whole percent (none below the smallest position that covers its own weekends).
 std::vector<StaffMember> ProposedStaff(const Figures& figures);
 
-// A staff file: header `person,position_size` (more columns are ignored), one row per person.
-std::optional<std::vector<StaffMember>> ReadStaffCsv(std::string bytes, const std::string& file,
-                                                     std::vector<core::Error>* errors);
+// A staff file from `reader` (opened by the caller): header `person,position_size` (more columns
+// are ignored), one row per person.
+std::optional<std::vector<StaffMember>> ReadStaff(core::TableReader& reader,
+                                                  const std::string& file,
+                                                  std::vector<core::Error>* errors);
 
 // Cover weights of the translated model: an uncovered shift costs this much, a surplus one 1.
 inline constexpr int kUncoveredWeight = 100;

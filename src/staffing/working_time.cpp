@@ -4,12 +4,9 @@
 
 #include <array>
 #include <charconv>
-#include <fstream>
 #include <map>
-#include <sstream>
 
-#include "ingest/csv_reader.h"
-#include "ingest/field_parse.h"
+#include "core/field_parse.h"
 
 namespace agp::staffing {
 namespace {
@@ -23,10 +20,9 @@ constexpr size_t kRequired = 5;  // key … source
 
 }  // namespace
 
-core::Result<WorkingTimeRules> WorkingTimeRules::Parse(std::string_view text,
-                                                       const std::string& file) {
-  ingest::CsvReader reader(file, text);
-  ingest::Row row;
+core::Result<WorkingTimeRules> WorkingTimeRules::Read(core::TableReader& reader,
+                                                      const std::string& file) {
+  core::Row row;
   if (!reader.Next(&row)) {
     return Error(ErrorCode::kInvalidInput, "filen er tom (overskriftsraden mangler)", {file, 1, 0});
   }
@@ -34,7 +30,7 @@ core::Result<WorkingTimeRules> WorkingTimeRules::Parse(std::string_view text,
   at.fill(-1);
   for (size_t f = 0; f < row.fields.size(); ++f) {
     for (size_t c = 0; c < kColumns.size(); ++c) {
-      if (ingest::Trim(row.fields[f].text) == kColumns[c]) at[c] = static_cast<int>(f);
+      if (core::Trim(row.fields[f].text) == kColumns[c]) at[c] = static_cast<int>(f);
     }
   }
   for (size_t c = 0; c < kRequired; ++c) {
@@ -50,7 +46,7 @@ core::Result<WorkingTimeRules> WorkingTimeRules::Parse(std::string_view text,
     auto field = [&](size_t c) -> std::string_view {
       const int f = at[c];
       if (f < 0 || static_cast<size_t>(f) >= row.fields.size()) return {};
-      return ingest::Trim(row.fields[static_cast<size_t>(f)].text);
+      return core::Trim(row.fields[static_cast<size_t>(f)].text);
     };
     auto where = [&](size_t c) {
       const int f = at[c];
@@ -93,16 +89,6 @@ core::Result<WorkingTimeRules> WorkingTimeRules::Parse(std::string_view text,
   }
   if (!reader.problems().empty()) return reader.problems().front();
   return out;
-}
-
-core::Result<WorkingTimeRules> WorkingTimeRules::Load(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  const std::string name = path.substr(path.find_last_of('/') + 1);
-  if (!in) return Error(ErrorCode::kIo, "kan ikke lese filen", {name});
-  std::stringstream text;
-  text << in.rdbuf();
-  const std::string bytes = text.str();
-  return Parse(bytes, name);
 }
 
 const WorkingTimeRule* WorkingTimeRules::Find(std::string_view key, core::Date day) const {

@@ -9,6 +9,7 @@
 
 #include "core/date.h"
 #include "core/error.h"
+#include "core/table.h"
 
 namespace agp::staffing {
 
@@ -24,11 +25,10 @@ struct WorkingTimeRule {
 
 class WorkingTimeRules {
  public:
-  // Parses working_time.csv; `file` names it in errors ("working_time.csv:4:9: …"). Columns
-  // key, value, unit, valid_from, source (required), checked, note; a key may have several rows
-  // with different valid_from.
-  static core::Result<WorkingTimeRules> Parse(std::string_view text, const std::string& file);
-  static core::Result<WorkingTimeRules> Load(const std::string& path);
+  // Reads working_time.csv from `reader` (opened by the caller); `file` names it in errors
+  // ("working_time.csv:4:9: …"). Columns key, value, unit, valid_from, source (required),
+  // checked, note; a key may have several rows with different valid_from.
+  static core::Result<WorkingTimeRules> Read(core::TableReader& reader, const std::string& file);
 
   // The rule in force on `day` (the row of `key` with the latest valid_from ≤ day), or nullptr.
   const WorkingTimeRule* Find(std::string_view key, core::Date day) const;

@@ -1,12 +1,17 @@
-// The staffing plan reader, the weekend calculator worked by hand (DESIGN §12's example and one
+// The staffing layer with ingest's CSV reader in front of it, as agp heltid reads its files
+// (tests across layers: staffing may not include ingest, DESIGN §2). The staffing plan reader,
+// the weekend calculator worked by hand (DESIGN §12's example and one
 // where the weekdays decide), the working-time rules file, and the rota check with each rule
 // broken once.
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <fstream>
+#include <sstream>
 #include <string>
 
 #include "ingest/csv_reader.h"
+#include "ingest/text_decode.h"
 #include "staffing/calculator.h"
 #include "staffing/plan.h"
 #include "staffing/rota.h"
@@ -16,9 +21,32 @@
 namespace agp::staffing {
 namespace {
 
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
 PlanRead Read(const std::string& csv) {
   ingest::CsvReader reader("plan.csv", csv);
   return ReadPlan(reader, "plan.csv");
+}
+
+std::optional<Rota> ReadRotaCsv(const std::string& csv, const Plan& plan, const std::string& file,
+                                std::vector<core::Error>* errors) {
+  auto text = ingest::DecodeText(csv, file);
+  if (!text.ok()) {
+    errors->push_back(text.error());
+    return std::nullopt;
+  }
+  ingest::CsvReader reader(file, text->text);
+  return ReadRota(reader, plan, file, errors);
+}
+
+core::Result<WorkingTimeRules> ParseRules(const std::string& csv, const std::string& file) {
+  ingest::CsvReader reader(file, csv);
+  return WorkingTimeRules::Read(reader, file);
 }
 
 Plan MustRead(const std::string& csv) {
@@ -143,7 +171,8 @@ TEST(PlanReader, WhatItWritesItReadsBack) {
 
 TEST(WorkingTime, TheShippedRulesEachHaveASourceAndTheRotaRulesComeFromThem) {
   auto rules =
-      WorkingTimeRules::Load(std::string(AGP_SOURCE_DIR) + "/data/reference/working_time.csv");
+      ParseRules(ReadFile(std::string(AGP_SOURCE_DIR) + "/data/reference/working_time.csv"),
+                 "working_time.csv");
   ASSERT_TRUE(rules.ok()) << rules.error().ToString();
   for (const WorkingTimeRule& r : rules->all()) EXPECT_FALSE(r.source.empty()) << r.key;
   const core::Date day = core::Date::FromYmd(2026, 12, 3);
@@ -164,7 +193,7 @@ TEST(WorkingTime, TheShippedRulesEachHaveASourceAndTheRotaRulesComeFromThem) {
 }
 
 TEST(WorkingTime, ANewRowAppliesFromItsDateAndBadRowsAreRefusedWithTheirPlace) {
-  auto rules = WorkingTimeRules::Parse(
+  auto rules = ParseRules(
       "key,value,unit,valid_from,source\n"
       "daily_rest_hours,11,timer,2006-01-01,AML § 10-8 (1)\n"
       "daily_rest_hours,12,timer,2030-01-01,an imagined change\n",
@@ -172,11 +201,11 @@ TEST(WorkingTime, ANewRowAppliesFromItsDateAndBadRowsAreRefusedWithTheirPlace) {
   ASSERT_TRUE(rules.ok());
   EXPECT_EQ(*rules->Value("daily_rest_hours", core::Date::FromYmd(2029, 12, 31)), 11);
   EXPECT_EQ(*rules->Value("daily_rest_hours", core::Date::FromYmd(2030, 1, 1)), 12);
-  auto bad = WorkingTimeRules::Parse(
+  auto bad = ParseRules(
       "key,value,unit,valid_from,source\ndaily_rest_hours,elleve,timer,2006-01-01,AML\n", "wt.csv");
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.error().ToString(), "wt.csv:2:18: «elleve» er ikke et tall (bruk desimalpunktum)");
-  auto twice = WorkingTimeRules::Parse(
+  auto twice = ParseRules(
       "key,value,unit,valid_from,source\nk,1,t,2006-01-01,A\nk,2,t,2006-01-01,B\n", "wt.csv");
   ASSERT_FALSE(twice.ok());
   EXPECT_NE(twice.error().message().find("står også på linje 2"), std::string::npos);

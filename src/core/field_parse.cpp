@@ -1,10 +1,10 @@
-#include "ingest/field_parse.h"
+#include "core/field_parse.h"
 
 #include <cctype>
 #include <charconv>
 #include <cmath>
 
-namespace agp::ingest {
+namespace agp::core {
 namespace {
 
 // Length of a space-like character at s[i]: ASCII space or tab (1), U+00A0 (2), U+202F (3); 0 else.
@@ -94,4 +94,4 @@ std::optional<bool> ParseFlag(std::string_view s) {
   return std::nullopt;
 }
 
-}  // namespace agp::ingest
+}  // namespace agp::core
