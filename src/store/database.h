@@ -146,6 +146,24 @@ struct StaffingPlanRecord {
   std::string saved_by, saved_at;
 };
 
+// A rota (turnus, DESIGN §12) made from one version of a unit's staffing plan: the grid as the
+// CSV of §12's contract, what it was made for and what the check found. Kept as made.
+struct StaffingRotaRecord {
+  int64_t id = 0;
+  std::string unit_key;
+  int64_t plan_id = 0;  // the StaffingPlanRecord it was made from
+  int weeks = 0;
+  double weekend_frequency = 0;
+  double full_time_hours = 0;
+  bool agreed_rest = false;  // the agreed minimum rests (8 h / 28 h) instead of the law's
+  std::string rota_csv;      // empty in listings (RotaListing); LoadStaffingRota has it
+  int broken = 0;            // working-time rules broken, by the check of staffing/rota.h
+  int uncovered = 0;         // shifts of the plan left without staff
+  double seconds = 0;        // the solver's time
+  std::string note;
+  std::string made_by, made_at;
+};
+
 // Evidence that a measure is carried out: a link (`url`) or a file (`file_name`, `data`).
 struct MeasureEvidenceRecord {
   int64_t id = 0;
@@ -290,6 +308,14 @@ class Database {
   // Every version, oldest first; `unit_key` empty for every unit.
   virtual core::Result<std::vector<StaffingPlanRecord>> StaffingPlans(
       const std::string& unit_key = {}) = 0;
+  // Rotas (DESIGN §12): a new rota, its id filled in; kInvalidInput without a unit, a grid or a
+  // plan of that unit. Moves the change stamp.
+  virtual core::Result<StaffingRotaRecord> AddStaffingRota(StaffingRotaRecord r) = 0;
+  // The rotas of a unit (empty: every unit), newest first, without their grids.
+  virtual core::Result<std::vector<StaffingRotaRecord>> StaffingRotas(
+      const std::string& unit_key = {}) = 0;
+  // One rota with its grid; nullopt when there is none with that id.
+  virtual core::Result<std::optional<StaffingRotaRecord>> LoadStaffingRota(int64_t id) = 0;
   // The keys of the stored units (unit_id of the package), in key order.
   virtual core::Result<std::vector<std::string>> UnitKeys() = 0;
   // Adds a user with their units in one transaction; fills in the id. kInvalidInput when the name

@@ -295,6 +295,32 @@ BEGIN SELECT RAISE(ABORT, 'a staffing plan is not changed; save a new version');
 CREATE TRIGGER staffing_plan_no_delete BEFORE DELETE ON staffing_plan
 BEGIN SELECT RAISE(ABORT, 'staffing plans are not deleted'); END;
 )sql"},
+      {9, "rotas made from staffing plans", R"sql(
+-- A rota (turnus, DESIGN §12) made from one version of a unit's staffing plan: the grid as the
+-- CSV of §12's contract with what it was made for (weeks, weekend frequency F, full-time hours H,
+-- the agreed rests or the law's) and what the check found. Kept as made, never changed.
+CREATE TABLE staffing_rota (
+  id                INTEGER PRIMARY KEY,
+  unit_key          TEXT NOT NULL CHECK (unit_key <> ''),
+  plan_id           INTEGER NOT NULL REFERENCES staffing_plan(id),
+  weeks             INTEGER NOT NULL CHECK (weeks > 0),
+  weekend_frequency REAL NOT NULL CHECK (weekend_frequency > 0),
+  full_time_hours   REAL NOT NULL CHECK (full_time_hours > 0),
+  agreed_rest       INTEGER NOT NULL CHECK (agreed_rest IN (0, 1)),
+  rota_csv          TEXT NOT NULL CHECK (rota_csv <> ''),
+  broken            INTEGER NOT NULL CHECK (broken >= 0),
+  uncovered         INTEGER NOT NULL CHECK (uncovered >= 0),
+  seconds           REAL NOT NULL,
+  note              TEXT NOT NULL DEFAULT '',
+  made_by           TEXT NOT NULL,
+  made_at           TEXT NOT NULL
+);
+CREATE INDEX staffing_rota_unit ON staffing_rota(unit_key, id);
+CREATE TRIGGER staffing_rota_no_update BEFORE UPDATE ON staffing_rota
+BEGIN SELECT RAISE(ABORT, 'a rota is not changed; make a new one'); END;
+CREATE TRIGGER staffing_rota_no_delete BEFORE DELETE ON staffing_rota
+BEGIN SELECT RAISE(ABORT, 'rotas are not deleted'); END;
+)sql"},
   };
   return kMigrations;
 }

@@ -178,8 +178,9 @@ class SqliteDatabase final : public Database {
         "(SELECT COALESCE(MAX(id), 0) FROM measure_local) || '.' || "
         "(SELECT COALESCE(MAX(id), 0) || '-' || COUNT(NULLIF(withdrawn_at, '')) "
         "FROM measure_evidence) || '.' || "
-        // Staffing plans (migration 8).
-        "(SELECT COALESCE(MAX(id), 0) FROM staffing_plan)");
+        // Staffing plans (migration 8) and rotas (migration 9).
+        "(SELECT COALESCE(MAX(id), 0) FROM staffing_plan) || '.' || "
+        "(SELECT COALESCE(MAX(id), 0) FROM staffing_rota)");
     if (!q.Step()) return q.status().ok() ? std::string() : Result<std::string>(q.status().error());
     return q.Text(0) + ":" + q.Text(1) + ":" + q.Text(2) + ":" + q.Text(3) + ":" + q.Text(4) + ":" +
            q.Text(5);
@@ -530,6 +531,86 @@ ORDER BY u.name, u.key, e.name, e.key, p.key
     }
     if (!q.status().ok()) return q.status().error();
     return out;
+  }
+
+  Result<StaffingRotaRecord> AddStaffingRota(StaffingRotaRecord r) override {
+    if (r.unit_key.empty() || r.rota_csv.empty()) {
+      return core::Error(core::ErrorCode::kInvalidInput, "en turnus hører til en enhet");
+    }
+    Statement plan(db_.get(), "SELECT 1 FROM staffing_plan WHERE id = ?1 AND unit_key = ?2");
+    plan.Bind(1, r.plan_id).Bind(2, r.unit_key);
+    if (!plan.Step()) {
+      if (!plan.status().ok()) return plan.status().error();
+      return core::Error(core::ErrorCode::kInvalidInput,
+                         "turnusen er ikke laget fra en bemanningsplan for enheten");
+    }
+    Statement insert(db_.get(),
+                     "INSERT INTO staffing_rota(unit_key, plan_id, weeks, weekend_frequency, "
+                     "full_time_hours, agreed_rest, rota_csv, broken, uncovered, seconds, note, "
+                     "made_by, made_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+                     "?13)");
+    insert.Bind(1, r.unit_key)
+        .Bind(2, r.plan_id)
+        .Bind(3, static_cast<int64_t>(r.weeks))
+        .Bind(4, r.weekend_frequency)
+        .Bind(5, r.full_time_hours)
+        .Bind(6, static_cast<int64_t>(r.agreed_rest ? 1 : 0))
+        .Bind(7, r.rota_csv)
+        .Bind(8, static_cast<int64_t>(r.broken))
+        .Bind(9, static_cast<int64_t>(r.uncovered))
+        .Bind(10, r.seconds)
+        .Bind(11, r.note)
+        .Bind(12, r.made_by)
+        .Bind(13, r.made_at);
+    if (core::Status s = insert.Run(); !s.ok()) return s.error();
+    r.id = sqlite3_last_insert_rowid(db_.get());
+    return r;
+  }
+
+  static constexpr const char* kRotaColumns =
+      "id, unit_key, plan_id, weeks, weekend_frequency, full_time_hours, agreed_rest, broken, "
+      "uncovered, seconds, note, made_by, made_at";
+
+  static StaffingRotaRecord RotaRow(Statement& q) {
+    StaffingRotaRecord r;
+    r.id = q.Int(0);
+    r.unit_key = q.Text(1);
+    r.plan_id = q.Int(2);
+    r.weeks = static_cast<int>(q.Int(3));
+    r.weekend_frequency = q.Real(4);
+    r.full_time_hours = q.Real(5);
+    r.agreed_rest = q.Int(6) != 0;
+    r.broken = static_cast<int>(q.Int(7));
+    r.uncovered = static_cast<int>(q.Int(8));
+    r.seconds = q.Real(9);
+    r.note = q.Text(10);
+    r.made_by = q.Text(11);
+    r.made_at = q.Text(12);
+    return r;
+  }
+
+  Result<std::vector<StaffingRotaRecord>> StaffingRotas(const std::string& unit_key) override {
+    Statement q(db_.get(), std::string("SELECT ") + kRotaColumns +
+                               " FROM staffing_rota WHERE ?1 = '' OR unit_key = ?1 ORDER BY id "
+                               "DESC");
+    q.Bind(1, unit_key);
+    std::vector<StaffingRotaRecord> out;
+    while (q.Step()) out.push_back(RotaRow(q));
+    if (!q.status().ok()) return q.status().error();
+    return out;
+  }
+
+  Result<std::optional<StaffingRotaRecord>> LoadStaffingRota(int64_t id) override {
+    Statement q(db_.get(), std::string("SELECT ") + kRotaColumns +
+                               ", rota_csv FROM staffing_rota WHERE id = ?1");
+    q.Bind(1, id);
+    if (!q.Step()) {
+      if (!q.status().ok()) return q.status().error();
+      return std::optional<StaffingRotaRecord>();
+    }
+    StaffingRotaRecord r = RotaRow(q);
+    r.rota_csv = q.Text(13);
+    return std::optional<StaffingRotaRecord>(std::move(r));
   }
 
   Result<std::vector<LocalMeasureRecord>> LocalMeasures(const std::string& policy_key) override {

@@ -232,6 +232,53 @@ TEST(SqliteStaffingPlans, EachSaveIsANewVersionPerUnitAndNoneIsChanged) {
   EXPECT_EQ(db->AddStaffingPlan(p).error().code(), core::ErrorCode::kInvalidInput);
 }
 
+// Rotas (DESIGN §12): kept as made, newest first, each tied to a plan of its own unit.
+TEST(SqliteStaffingRotas, RotasAreKeptAsMadeAndBelongToAPlanOfTheirUnit) {
+  auto db = Open();
+  auto plan = db->AddStaffingPlan({0, "U1", 0, "shift,start\nD,07:30\n", "", "kari", "2026-03-01"});
+  ASSERT_TRUE(plan.ok());
+  const std::string stamp = *db->ChangeStamp();
+  StaffingRotaRecord r;
+  r.unit_key = "U1";
+  r.plan_id = plan->id;
+  r.weeks = 6;
+  r.weekend_frequency = 3;
+  r.full_time_hours = 35.5;
+  r.agreed_rest = true;
+  r.rota_csv = "person,position_size,day1\nA,100,D\n";
+  r.broken = 1;
+  r.uncovered = 2;
+  r.seconds = 4.5;
+  r.made_by = "kari";
+  r.made_at = "2026-03-02T09:00:00Z";
+  auto first = db->AddStaffingRota(r);
+  ASSERT_TRUE(first.ok()) << first.error().ToString();
+  EXPECT_NE(*db->ChangeStamp(), stamp);
+  r.weeks = 8;
+  auto second = db->AddStaffingRota(r);
+  ASSERT_TRUE(second.ok());
+  auto listed = db->StaffingRotas("U1");
+  ASSERT_TRUE(listed.ok());
+  ASSERT_EQ(listed->size(), 2u);
+  EXPECT_EQ((*listed)[0].weeks, 8);  // newest first
+  EXPECT_TRUE((*listed)[0].rota_csv.empty());
+  EXPECT_EQ(db->StaffingRotas("U2")->size(), 0u);
+  auto loaded = db->LoadStaffingRota(first->id);
+  ASSERT_TRUE(loaded.ok() && loaded->has_value());
+  EXPECT_EQ((*loaded)->rota_csv, "person,position_size,day1\nA,100,D\n");
+  EXPECT_EQ((*loaded)->weekend_frequency, 3);
+  EXPECT_TRUE((*loaded)->agreed_rest);
+  EXPECT_EQ((*loaded)->broken, 1);
+  EXPECT_EQ((*loaded)->uncovered, 2);
+  EXPECT_FALSE(db->LoadStaffingRota(999)->has_value());
+  // A plan of another unit, or none: refused.
+  r.unit_key = "U2";
+  EXPECT_EQ(db->AddStaffingRota(r).error().code(), core::ErrorCode::kInvalidInput);
+  r.unit_key = "U1";
+  r.rota_csv.clear();
+  EXPECT_EQ(db->AddStaffingRota(r).error().code(), core::ErrorCode::kInvalidInput);
+}
+
 TEST(SqliteMeasures, UpdatesLocalMeasuresAndEvidenceAreKeptAndMoveTheChangeStamp) {
   auto db = Open();
   ASSERT_TRUE(db->ReplaceWorkforce(SmallWorkforce(), Record("a")).ok());

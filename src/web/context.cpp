@@ -69,6 +69,33 @@ store::Database* Context::db() {
   return db_->db.get();
 }
 
+core::Status Context::AppendAudit() {
+  store::Database* database = db();
+  if (database == nullptr || !session_) {
+    return core::Error(core::ErrorCode::kIo, "the database cannot be opened");
+  }
+  store::AuditEntry entry;
+  entry.at = services_.clock->NowUtc();
+  entry.actor = session_->user;
+  entry.action = audit_action_;
+  entry.object = audit_object_.empty() ? req_.path : audit_object_;
+  entry.detail = audit_detail_;
+  if (auto e = database->AppendAudit(entry); !e.ok()) return e.error();
+  return core::Ok{};
+}
+
+core::Status Context::CommitAudited(const std::function<core::Status()>& write) {
+  store::Database* database = db();
+  if (database == nullptr)
+    return core::Error(core::ErrorCode::kIo, "the database cannot be opened");
+  core::Status done = database->Atomically([&]() -> core::Status {
+    if (core::Status s = write(); !s.ok()) return s;
+    return AppendAudit();
+  });
+  committed_ = done.ok();
+  return done;
+}
+
 std::optional<core::Period> Context::period() const {
   if (!snapshot_ || !snapshot_->cube) return std::nullopt;
   std::string asked = param("periode");

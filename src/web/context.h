@@ -34,6 +34,7 @@ struct ServeOptions {
   int min_group = 5;
   int threads = 0;    // worker threads; 0: 16 (waiting connections hold none, see http_server.h)
   int pdf_queue = 2;  // PDF reports that may wait while one prints (print_queue.h)
+  double rota_seconds = 20;     // the solver's time for a rota made in the app (Heltid)
   bool secure_cookies = false;  // every cookie gets `Secure` (TLS at a reverse proxy, docs/web.md)
   // Reverse proxies whose X-Forwarded-For names the real client (login_limiter.h), by address.
   std::vector<std::string> trusted_proxies;
@@ -115,6 +116,10 @@ class Context {
   // change back when the entry cannot be written.
   void UndoIfNotAudited(std::function<void()> undo) { undo_ = std::move(undo); }
 
+  // For a route of AuditWrite::kByHandler: runs `write` and appends the route's audit entry in
+  // one transaction on the request's connection; either both are kept or neither is.
+  core::Status CommitAudited(const std::function<core::Status()>& write);
+
   // The request's database connection, opened on first use. Route handlers that change
   // something use this one: the router runs them and their audit entry in one transaction on it.
   // nullptr when the database cannot be opened.
@@ -128,7 +133,12 @@ class Context {
   Services& services_;
   std::optional<Session> session_;
   std::shared_ptr<const Snapshot> snapshot_;
+  // The audit entry of the route's change (action, the object or the path, the detail).
+  core::Status AppendAudit();
+
   std::string audit_object_, audit_detail_;
+  const char* audit_action_ = "";
+  bool committed_ = false;
   std::function<void()> undo_;
   std::optional<ConnectionPool::Lease> db_;
   const std::vector<SpooledFile>* spooled_ = &kNoFiles;

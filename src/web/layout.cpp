@@ -15,6 +15,7 @@ struct MenuItem {
   const char* label;
   const char* href;
   bool admin_only;
+  bool parties_only = false;  // not for viewers (routes.h, Access::kParties)
 };
 
 constexpr MenuItem kMenu[] = {
@@ -22,6 +23,7 @@ constexpr MenuItem kMenu[] = {
     {"oppgaver", "Mine oppgaver", "/oppgaver", false},
     {"tiltak", "Tiltak", "/tiltak", false},
     {"policy", "Policy", "/policy", false},
+    {"heltid", "Heltid", "/heltid", false, true},
     {"enheter", "Enheter", "/enheter", false},
     {"indikatorer", "Indikatorer", "/indikatorer", false},
     {"rapporter", "Rapporter", "/rapporter", false},
@@ -71,6 +73,7 @@ void SendPage(Context& ctx, httplib::Response& res, const Page& page) {
     out += "<nav class=\"main-nav\" aria-label=\"Hovedmeny\"><ul>";
     for (const MenuItem& item : kMenu) {
       if (item.admin_only && !ctx.is_admin()) continue;
+      if (item.parties_only && ctx.session()->role == core::Role::kViewer) continue;
       out += "<li><a href=\"";
       out += item.href;
       out += "\"";

@@ -35,6 +35,14 @@ void AddLocalMeasureForm(Context& ctx, Response& res);
 std::string MeasuresOfGoal(Context& ctx, const StoredPolicy& stored, const policy::Node& node);
 std::string FollowupSummary(Context& ctx, const StoredPolicy* stored);
 std::string MeasuresToUpdate(Context& ctx, const std::vector<int32_t>& units);
+// pages_heltid.cpp
+void ShowHeltid(Context& ctx, Response& res);
+void ShowHeltidUnit(Context& ctx, Response& res);
+void ShowPlanEditor(Context& ctx, Response& res);
+void SavePlanForm(Context& ctx, Response& res);
+void MakeRotaForm(Context& ctx, Response& res);
+void ShowRota(Context& ctx, Response& res);
+void DownloadRotaCsv(Context& ctx, Response& res);
 // pages_goal.cpp
 void ShowGoal(Context& ctx, Response& res);
 void AddAssessment(Context& ctx, Response& res);

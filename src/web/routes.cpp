@@ -30,6 +30,14 @@ const std::vector<Route>& Routes() {
       {"GET", "/mal/([^/]+)/([^/]+)", A::kSignedIn, "", ShowGoal},
       {"POST", "/mal/([^/]+)/([^/]+)/tiltak", A::kLeader, "measure.add", AddLocalMeasureForm},
       {"POST", "/mal/([^/]+)/([^/]+)/vurdering", A::kAdmin, "assessment.add", AddAssessment},
+      {"GET", "/heltid", A::kParties, "", ShowHeltid},
+      {"GET", "/heltid/([^/]+)", A::kParties, "", ShowHeltidUnit},
+      {"GET", "/heltid/([^/]+)/plan", A::kLeader, "", ShowPlanEditor},
+      {"POST", "/heltid/([^/]+)/plan", A::kLeader, "staffing.plan", SavePlanForm},
+      {"POST", "/heltid/([^/]+)/turnus", A::kLeader, "staffing.rota", MakeRotaForm,
+       AuditWrite::kByHandler},
+      {"GET", "/heltid/([^/]+)/turnus/([0-9]{1,18})\\.csv", A::kParties, "", DownloadRotaCsv},
+      {"GET", "/heltid/([^/]+)/turnus/([0-9]{1,18})", A::kParties, "", ShowRota},
       {"GET", "/enheter", A::kSignedIn, "", ShowUnits},
       {"GET", "/enheter/([^/]+)", A::kSignedIn, "", ShowUnit},
       {"GET", "/enheter/([^/]+)/ansatte", A::kLeader, "", ShowIndividuals},
@@ -65,6 +73,9 @@ bool Allows(Access access, core::Role role) {
       return true;
     case Access::kLeader:
       return role == core::Role::kLeader || role == core::Role::kAdmin;
+    case Access::kParties:
+      return role == core::Role::kLeader || role == core::Role::kAdmin ||
+             role == core::Role::kUnion;
     case Access::kAdmin:
       return role == core::Role::kAdmin;
   }
@@ -198,18 +209,15 @@ void Router::Handle(const httplib::Request& req, httplib::Response& res,
       SendError(ctx, res, 503, "Databasen kunne ikke åpnes nå. Prøv igjen om litt.");
       return;
     }
-    auto append_audit = [&]() -> core::Status {
-      store::AuditEntry entry;
-      entry.at = services_.clock->NowUtc();
-      entry.actor = ctx.session()->user;
-      entry.action = route.audit;
-      entry.object = ctx.audit_object().empty() ? req.path : ctx.audit_object();
-      entry.detail = ctx.audit_detail();
-      if (auto e = db->AppendAudit(entry); !e.ok()) return e.error();
-      return core::Ok{};
-    };
+    ctx.audit_action_ = route.audit;
+    auto append_audit = [&]() -> core::Status { return ctx.AppendAudit(); };
     core::Status done = core::Ok{};
-    if (route.audit_write == AuditWrite::kAfter) {
+    if (route.audit_write == AuditWrite::kByHandler) {
+      route.handler(ctx, res);
+      if (res.status < 400 && !ctx.committed_) {
+        done = core::Error(core::ErrorCode::kInternal, "the handler did not commit");
+      }
+    } else if (route.audit_write == AuditWrite::kAfter) {
       // Long work that writes nothing: no transaction holds the write lock while it runs.
       route.handler(ctx, res);
       if (res.status >= 400) return;

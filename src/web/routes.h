@@ -15,7 +15,8 @@ enum class Access {
   kAnyone,    // the login page
   kSignedIn,  // every role: admin, leader, union, viewer
   kLeader,    // leaders and admins
-  kAdmin,     // admins (HR)
+  kParties,  // the parties of the heltid work (DESIGN §12): admins, leaders, union representatives
+  kAdmin,    // admins (HR)
 };
 
 // Whether a session of `role` may use a route of `access`.
@@ -31,6 +32,10 @@ enum class AuditWrite {
   // When the entry cannot be written, the handler's undo (Context::UndoIfNotAudited) runs and
   // the answer is an error.
   kAfter,
+  // The handler may take long before it writes (a rota's solve): it runs outside any
+  // transaction, and it writes its change and the entry together with Context::CommitAudited
+  // when the long part is done. A handler that answers below 400 without committing is an error.
+  kByHandler,
 };
 
 struct Route {

@@ -31,6 +31,9 @@ namespace fs = std::filesystem;
 constexpr const char* kPassword = "et-langt-passord-for-test";
 constexpr const char* kPolicy = "roros-2017";
 constexpr const char* kGoal = "delmal-heltid-1";
+constexpr const char* kPlanCsv =
+    "shift,start,end,paid_minutes,mon,tue,wed,thu,fri,sat,sun,holiday\n"
+    "D,07:30,15:30,450,2,2,2,2,2,2,2,\n";
 
 using testing::Between;
 using testing::ReadFile;
@@ -92,6 +95,11 @@ class WebApp : public ::testing::Test {
     store::MeasureUpdateRecord give{0,  kPolicy, measure_, "planlagt",     own_unit_, "2025-03-31",
                                     "", "",      "hr",     clock_.NowUtc()};
     ASSERT_TRUE((*db)->AddMeasureUpdate(give).ok());
+    // A staffing plan for each of the two units: two on a day shift every day (DESIGN §12).
+    for (const std::string& unit : {own_unit_, other_unit_}) {
+      store::StaffingPlanRecord plan{0, unit, 0, kPlanCsv, "", "hr", clock_.NowUtc()};
+      ASSERT_TRUE((*db)->AddStaffingPlan(plan).ok());
+    }
     db->reset();
 
     ServeOptions options;
@@ -101,6 +109,7 @@ class WebApp : public ::testing::Test {
     options.data_dir = (fs::path(AGP_SOURCE_DIR) / "data").string();
     options.upload_dir = (dir_ / "uploads").string();
     options.threads = 8;
+    options.rota_seconds = 3;
     server_ = new WebServer(options, clock_);
     server_->set_access_log(false);
     auto port = server_->Bind();
@@ -198,6 +207,12 @@ std::map<std::string, std::string> SamplePaths(const std::string& own_unit,
       {"/logg", "/logg"},
       {"/oppgaver", "/oppgaver"},
       {"/oppgaver/registrer", "/oppgaver/registrer"},
+      {"/heltid", "/heltid"},
+      {"/heltid/([^/]+)", "/heltid/" + own_unit},
+      {"/heltid/([^/]+)/plan", "/heltid/" + own_unit + "/plan"},
+      {"/heltid/([^/]+)/turnus", "/heltid/" + own_unit + "/turnus"},
+      {"/heltid/([^/]+)/turnus/([0-9]{1,18})\\.csv", "/heltid/" + own_unit + "/turnus/999999.csv"},
+      {"/heltid/([^/]+)/turnus/([0-9]{1,18})", "/heltid/" + own_unit + "/turnus/999999"},
   };
 }
 
@@ -696,6 +711,131 @@ TEST(Html, ScrollingTablesBecomeNamedKeyboardRegions) {
       "<span>2024</span></caption></table></div>");
   EXPECT_NE(html.find("role=\"region\" tabindex=\"0\" aria-label=\"Sykefravær 2024\""),
             std::string::npos);
+}
+
+}  // namespace
+}  // namespace agp::web
+
+namespace agp::web {
+namespace {
+
+// Heltid (DESIGN §12): leaders, union representatives and HR take part; viewers do not; only
+// leaders (own units) and HR change plans and make rotas.
+TEST_F(WebApp, HeltidIsForThePartiesAndOnlyLeadersAndHrChangeIt) {
+  Login leader = LogIn("test-leader");
+  Login uni = LogIn("test-union");
+  Login viewer = LogIn("test-viewer");
+  httplib::Client c = Client();
+  auto list = c.Get("/heltid", {{"Cookie", leader.cookie}});
+  ASSERT_TRUE(list);
+  ASSERT_EQ(list->status, 200);
+  EXPECT_NE(list->body.find("/heltid/" + own_unit_ + "\""), std::string::npos);
+  EXPECT_EQ(list->body.find("/heltid/" + other_unit_ + "\""), std::string::npos);
+  EXPECT_NE(list->body.find(">Heltid</a>"), std::string::npos);  // in the menu
+  // The calculator of the worked plan: 2 a day on 7.5 h, F = 3: Hw = 105, fte 2.96, n = 6.
+  auto unit = c.Get("/heltid/" + other_unit_, {{"Cookie", uni.cookie}});
+  ASSERT_TRUE(unit);
+  ASSERT_EQ(unit->status, 200);
+  EXPECT_NE(unit->body.find("105,0 t"), std::string::npos);
+  EXPECT_NE(unit->body.find("2,96"), std::string::npos);
+  EXPECT_NE(unit->body.find("Heltidsandel"), std::string::npos);  // the unit's actual figure
+  EXPECT_EQ(unit->body.find("Endre planen"), std::string::npos);  // union: reads only
+  EXPECT_EQ(unit->body.find("Lag turnus"), std::string::npos);
+  auto scenario = c.Get("/heltid/" + other_unit_ + "?f=2", {{"Cookie", uni.cookie}});
+  EXPECT_NE(scenario->body.find("Valgt: F = 2"), std::string::npos);
+  auto own = c.Get("/heltid/" + own_unit_, {{"Cookie", leader.cookie}});
+  EXPECT_NE(own->body.find("Endre planen"), std::string::npos);
+  EXPECT_NE(own->body.find("Lag turnus"), std::string::npos);
+  auto others = c.Get("/heltid/" + other_unit_, {{"Cookie", leader.cookie}});
+  EXPECT_EQ(others->status, 200);  // read: yes
+  EXPECT_EQ(others->body.find("Endre planen"), std::string::npos);
+  EXPECT_EQ(c.Get("/heltid/" + other_unit_ + "/plan", {{"Cookie", leader.cookie}})->status, 403);
+  auto refused = c.Post("/heltid/" + other_unit_ + "/plan", {{"Cookie", leader.cookie}},
+                        httplib::Params{{"csrf", leader.csrf},
+                                        {"shift_0", "D"},
+                                        {"start_0", "07:00"},
+                                        {"end_0", "15:00"},
+                                        {"paid_minutes_0", "450"}});
+  EXPECT_EQ(refused->status, 403);
+  auto hidden = c.Get("/heltid", {{"Cookie", viewer.cookie}});
+  EXPECT_EQ(hidden->status, 403);
+  EXPECT_EQ(c.Get("/", {{"Cookie", viewer.cookie}})->body.find(">Heltid</a>"), std::string::npos);
+}
+
+httplib::Params PlanForm(const std::string& csrf, const std::string& start) {
+  httplib::Params p{{"csrf", csrf}, {"merknad", "kveldsvakt i helgene"}};
+  const std::vector<std::vector<std::string>> rows = {
+      {"D", start, "15:30", "450", "2", "2", "2", "2", "2", "2", "2", ""},
+      {"A", "15:00", "22:30", "420", "1", "1", "1", "1", "1", "2", "2", ""},
+      {"", "", "", "", "", "", "", "", "", "", "", ""}};
+  const char* columns[] = {"shift", "start", "end", "paid_minutes", "mon", "tue",
+                           "wed",   "thu",   "fri", "sat",          "sun", "holiday"};
+  for (size_t r = 0; r < rows.size(); ++r) {
+    for (size_t c = 0; c < 12; ++c) {
+      p.emplace(std::string(columns[c]) + "_" + std::to_string(r), rows[r][c]);
+    }
+  }
+  return p;
+}
+
+TEST_F(WebApp, ALeaderSavesAPlanAsANewVersionAndAWrongCellIsNamedAndNothingSaved) {
+  Login leader = LogIn("test-leader");
+  httplib::Client c = Client();
+  const std::string path = "/heltid/" + own_unit_ + "/plan";
+  auto editor = c.Get(path, {{"Cookie", leader.cookie}});
+  ASSERT_EQ(editor->status, 200);
+  EXPECT_NE(editor->body.find("value=\"07:30\""), std::string::npos);  // the stored plan
+  auto before = c.Get("/heltid/" + own_unit_, {{"Cookie", leader.cookie}})->body;
+  auto bad = c.Post(path, {{"Cookie", leader.cookie}}, PlanForm(leader.csrf, "25:00"));
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 400);
+  EXPECT_NE(bad->body.find("Rad 1, kolonne «Start»"), std::string::npos) << bad->body;
+  EXPECT_NE(bad->body.find("value=\"25:00\""), std::string::npos);  // what was typed, kept
+  EXPECT_NE(bad->body.find("kveldsvakt i helgene"), std::string::npos);
+  EXPECT_EQ(c.Get("/heltid/" + own_unit_, {{"Cookie", leader.cookie}})->body, before);
+  auto good = c.Post(path, {{"Cookie", leader.cookie}}, PlanForm(leader.csrf, "07:30"));
+  ASSERT_TRUE(good);
+  EXPECT_EQ(good->status, 303);
+  auto after = c.Get("/heltid/" + own_unit_, {{"Cookie", leader.cookie}});
+  EXPECT_NE(after->body.find("versjon 2"), std::string::npos);
+  EXPECT_NE(after->body.find("«kveldsvakt i helgene»"), std::string::npos);
+  EXPECT_NE(after->body.find("<th scope=\"row\">A</th>"), std::string::npos);
+  Login admin = LogIn("test-admin");
+  auto log = c.Get("/logg", {{"Cookie", admin.cookie}});
+  EXPECT_NE(log->body.find("staffing.plan"), std::string::npos);
+}
+
+TEST_F(WebApp, ARotaIsMadeCheckedKeptAndShownAsAGridWithItsDownload) {
+  Login admin = LogIn("test-admin");
+  httplib::Client c = Client();
+  auto made =
+      c.Post("/heltid/" + other_unit_ + "/turnus", {{"Cookie", admin.cookie}},
+             httplib::Params{{"csrf", admin.csrf}, {"uker", "6"}, {"f", "3"}, {"h", "35.5"}});
+  ASSERT_TRUE(made);
+  ASSERT_EQ(made->status, 303) << made->body;
+  const std::string where = made->get_header_value("Location");
+  EXPECT_EQ(where.rfind("/heltid/" + other_unit_ + "/turnus/", 0), 0u) << where;
+  auto grid = c.Get(where, {{"Cookie", admin.cookie}});
+  ASSERT_EQ(grid->status, 200);
+  EXPECT_NE(grid->body.find("<table class=\"data rota\">"), std::string::npos);
+  EXPECT_NE(grid->body.find("Uke 6"), std::string::npos);
+  EXPECT_NE(grid->body.find("<th scope=\"row\">Stilling 1</th>"), std::string::npos);
+  EXPECT_NE(grid->body.find("data-shift=\"D\""), std::string::npos);
+  // The union representative reads it too, and downloads the CSV of §12's contract.
+  Login uni = LogIn("test-union");
+  auto csv = c.Get(where + ".csv", {{"Cookie", uni.cookie}});
+  ASSERT_EQ(csv->status, 200);
+  EXPECT_EQ(csv->body.rfind("person,position_size,day1,", 0), 0u);
+  EXPECT_NE(csv->body.find(",day42\n"), std::string::npos);
+  auto unit = c.Get("/heltid/" + other_unit_, {{"Cookie", uni.cookie}});
+  EXPECT_NE(unit->body.find("6 uker (nr."), std::string::npos);
+  auto log = c.Get("/logg", {{"Cookie", admin.cookie}});
+  EXPECT_NE(log->body.find("staffing.rota"), std::string::npos);
+  // A rota of another unit's number is not found under this one.
+  EXPECT_EQ(c.Get("/heltid/" + own_unit_ + where.substr(where.rfind("/turnus/")),
+                  {{"Cookie", admin.cookie}})
+                ->status,
+            404);
 }
 
 }  // namespace

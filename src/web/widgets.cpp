@@ -57,7 +57,10 @@ std::string RenderChart(const Chart& chart) {
   out += std::string("<div class=\"table-wrap") + (spark ? " visually-hidden" : "") +
          "\"><table class=\"data chart-data\"><caption>" +
          (spark ? Escape(chart.caption) : std::string("Tallene i diagrammet")) +
-         "</caption><thead><tr><th scope=\"col\">" + (chart.kind == "bar" ? "Enhet" : "Periode") +
+         "</caption><thead><tr><th scope=\"col\">" +
+         (!chart.x_label.empty() ? Escape(chart.x_label)
+          : chart.kind == "bar"  ? std::string("Enhet")
+                                 : std::string("Periode")) +
          "</th>";
   for (const ChartSeries& s : chart.series) out += "<th scope=\"col\">" + Escape(s.name) + "</th>";
   out += "</tr></thead><tbody>";

@@ -43,6 +43,7 @@ struct ChartSeries {
 struct Chart {
   std::string kind = "line";  // line | bar | spark
   std::string caption;
+  std::string x_label;               // the row headers' column; "" for Enhet/Periode
   std::string key;                   // the indicator, for units and decimals
   std::vector<std::string> x;        // row headers (period labels or unit names)
   std::vector<std::string> x_links;  // optional hrefs for the row headers
