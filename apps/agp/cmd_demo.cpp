@@ -234,10 +234,9 @@ Command DemoCommand() {
               rc != kExitOk) {
             return rc;
           }
-          if (int rc = AddDemoStaffingPlans(**db, w, options->through.value_or(clock.Today()));
-              rc != kExitOk) {
-            return rc;
-          }
+          const core::Date day = options->through.value_or(clock.Today());
+          if (int rc = AddDemoStaffingPlans(**db, w, day); rc != kExitOk) return rc;
+          if (int rc = AddDemoRota(**db, w, day); rc != kExitOk) return rc;
           return *no_accounts ? static_cast<int>(kExitOk) : AddDemoAccounts(**db, w, clock);
         });
       }};

@@ -13,6 +13,7 @@
 #include "command.h"
 #include "core/clock.h"
 #include "data_dir.h"
+#include "demo_staffing.h"
 #include "ingest/csv_reader.h"
 #include "ingest/text_decode.h"
 #include "ingest/xlsx_reader.h"
@@ -151,16 +152,19 @@ int CalcCommand(const HeltidOptions& o) {
   return kExitOk;
 }
 
+}  // namespace
+
+core::Result<staffing::WorkingTimeRules> ReadWorkingTimeRules() {
+  auto table = OpenTable((DataDir() / "reference" / "working_time.csv").string());
+  if (!table.ok()) return table.error();
+  return staffing::WorkingTimeRules::Read(*(*table)->reader, (*table)->name);
+}
+
+namespace {
+
 // The rules in force on --date (default today), or nullopt after saying why (`*status`).
 std::optional<staffing::RotaRules> LoadRules(const HeltidOptions& o, int* status) {
-  const std::string rules_path = (DataDir() / "reference" / "working_time.csv").string();
-  auto table = OpenTable(rules_path);
-  if (!table.ok()) {
-    std::fprintf(stderr, "agp: %s\n", table.error().ToString().c_str());
-    *status = kExitFailure;
-    return std::nullopt;
-  }
-  auto data = staffing::WorkingTimeRules::Read(*(*table)->reader, (*table)->name);
+  auto data = ReadWorkingTimeRules();
   if (!data.ok()) {
     std::fprintf(stderr, "agp: %s\n", data.error().ToString().c_str());
     *status = kExitFailure;

@@ -3,11 +3,17 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "command.h"
+#include "demo_measures.h"
+#include "ingest/csv_reader.h"
+#include "staffing/calculator.h"
+#include "staffing/rota_build.h"
 
 namespace agp::app {
 namespace {
@@ -48,6 +54,13 @@ double WeekHours(const staffing::Plan& p) {
     }
   }
   return hours;
+}
+
+int32_t UnitIndex(const core::Workforce& w, const std::string& key) {
+  for (size_t u = 0; u < w.units.size(); ++u) {
+    if (w.units[u].key == key) return static_cast<int32_t>(u);
+  }
+  return -1;
 }
 
 }  // namespace
@@ -96,6 +109,83 @@ int AddDemoStaffingPlans(store::Database& db, const core::Workforce& w, core::Da
     ++saved;
   }
   if (saved > 0) std::printf("Bemanningsplaner: %d pleie- og omsorgsenheter (Heltid)\n", saved);
+  return kExitOk;
+}
+
+int AddDemoRota(store::Database& db, const core::Workforce& w, core::Date today) {
+  auto plans = db.StaffingPlans();
+  auto rotas = db.StaffingRotas();
+  if (!plans.ok() || !rotas.ok()) {
+    std::fprintf(stderr, "agp: %s\n",
+                 (plans.ok() ? rotas.error() : plans.error()).ToString().c_str());
+    return kExitFailure;
+  }
+  if (!rotas->empty()) return kExitOk;
+  const int32_t sector = DemoLeaderSector(w);
+  auto in_sector = [&](const std::string& key) {
+    for (int32_t u = UnitIndex(w, key); u >= 0; u = w.units[static_cast<size_t>(u)].parent) {
+      if (u == sector) return true;
+    }
+    return false;
+  };
+  // The newest plan per unit; the smallest, preferring the leader's sector.
+  std::map<std::string, const store::StaffingPlanRecord*> newest;
+  for (const store::StaffingPlanRecord& p : *plans) newest[p.unit_key] = &p;
+  const store::StaffingPlanRecord* chosen = nullptr;
+  std::optional<staffing::Plan> chosen_plan;
+  double chosen_hours = 0;
+  bool chosen_in_sector = false;
+  for (const auto& [key, record] : newest) {
+    ingest::CsvReader reader("plan.csv", record->plan_csv);
+    staffing::PlanRead read = staffing::ReadPlan(reader, "plan.csv");
+    if (!read.plan) continue;
+    const double hours = WeekHours(*read.plan);
+    const bool mine = in_sector(key);
+    if (chosen == nullptr || (mine && !chosen_in_sector) ||
+        (mine == chosen_in_sector && hours < chosen_hours)) {
+      chosen = record;
+      chosen_plan = std::move(read.plan);
+      chosen_hours = hours;
+      chosen_in_sector = mine;
+    }
+  }
+  if (chosen == nullptr) return kExitOk;
+  auto data = ReadWorkingTimeRules();
+  if (!data.ok()) {
+    std::fprintf(stderr, "agp: %s\n", data.error().ToString().c_str());
+    return kExitFailure;
+  }
+  constexpr double kF = 3;
+  auto rules = staffing::RotaRules::FromData(*data, today, kF, staffing::kRotaFullTimeHours, false);
+  if (!rules.ok()) {
+    std::fprintf(stderr, "agp: %s\n", rules.error().ToString().c_str());
+    return kExitFailure;
+  }
+  const std::vector<staffing::StaffMember> staff =
+      staffing::ProposedStaff(staffing::Calculate(*chosen_plan, kF, staffing::kRotaFullTimeHours));
+  staffing::RotaOptions options;
+  options.time_limit_seconds = 10;
+  const staffing::RotaResult r = staffing::BuildRota(*chosen_plan, *rules, 6, staff, options);
+  if (!r.found) return kExitOk;
+  store::StaffingRotaRecord record;
+  record.unit_key = chosen->unit_key;
+  record.plan_id = chosen->id;
+  record.weeks = 6;
+  record.weekend_frequency = kF;
+  record.full_time_hours = staffing::kRotaFullTimeHours;
+  record.rota_csv = staffing::WriteRotaCsv(r.rota, *chosen_plan);
+  record.broken = static_cast<int>(r.check.broken.size());
+  record.uncovered = static_cast<int>(r.check.uncovered.size());
+  record.seconds = r.seconds;
+  record.note = "Demo";
+  record.made_by = "demo";
+  record.made_at = today.ToIso() + "T09:30:00Z";
+  if (auto added = db.AddStaffingRota(record); !added.ok()) {
+    std::fprintf(stderr, "agp: %s\n", added.error().ToString().c_str());
+    return kExitFailure;
+  }
+  std::printf("Turnus: %zu stillinger i 6 uker for %s (%.1f s)\n", staff.size(),
+              w.units[static_cast<size_t>(UnitIndex(w, chosen->unit_key))].name.c_str(), r.seconds);
   return kExitOk;
 }
 

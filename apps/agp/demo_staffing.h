@@ -4,6 +4,7 @@
 #include "core/date.h"
 #include "core/records.h"
 #include "staffing/plan.h"
+#include "staffing/working_time.h"
 #include "store/database.h"
 
 namespace agp::app {
@@ -17,5 +18,13 @@ staffing::Plan DemoPlan(double weekly_hours);
 // `today`, consistent with that staff; units that have a plan already are left alone. Prints a
 // line; returns the exit status.
 int AddDemoStaffingPlans(store::Database& db, const core::Workforce& w, core::Date today);
+
+// A rota (6 weeks, every third weekend, the calculator's staffing) for the smallest planned care
+// unit in the demo leader's sector (or anywhere), so that Heltid shows a grid; left alone when
+// the unit has one. Prints a line; returns the exit status.
+int AddDemoRota(store::Database& db, const core::Workforce& w, core::Date today);
+
+// data/reference/working_time.csv, read with ingest's readers (cmd_heltid.cpp).
+core::Result<staffing::WorkingTimeRules> ReadWorkingTimeRules();
 
 }  // namespace agp::app

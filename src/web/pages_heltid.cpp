@@ -377,7 +377,8 @@ std::string RotaGrid(const staffing::Plan& plan, const staffing::Rota& rota,
   for (int first = 0; first < rota.weeks; first += kWeeksPerTable) {
     const int last = std::min(rota.weeks, first + kWeeksPerTable);
     const bool last_block = last == rota.weeks;
-    b += "<div class=\"table-wrap rota-wrap\"><table class=\"data rota\"><caption>Turnus, uke " +
+    b += "<div class=\"rota-block\"><div class=\"table-wrap\"><table class=\"data "
+         "rota\"><caption>Turnus, uke " +
          std::to_string(first + 1) + "–" + std::to_string(last) + " av " +
          std::to_string(rota.weeks) +
          "</caption><thead><tr><th scope=\"col\" rowspan=\"2\">Stilling</th>"
@@ -441,7 +442,7 @@ std::string RotaGrid(const staffing::Plan& plan, const staffing::Rota& rota,
       if (last_block) b += "<td></td><td></td><td></td>";
       b += "</tr>";
     }
-    b += "</tbody></table></div>";
+    b += "</tbody></table></div></div>";
   }
   (void)rules;
   return b;
@@ -538,8 +539,8 @@ std::string EditorForm(const Context& ctx, const std::string& unit_key,
           static_cast<size_t>(c) < rows[r].size() ? rows[r][static_cast<size_t>(c)] : "";
       const bool time = c == 1 || c == 2;
       const bool code = c == 0;
-      b += "<td><input name=\"" + name + "\" id=\"" + name + "\" value=\"" + Escape(value) +
-           "\" aria-labelledby=\"rad-" + n + " col-" + kPlanColumns[c] + "\"" +
+      b += "<td><input type=\"text\" name=\"" + name + "\" id=\"" + name + "\" value=\"" +
+           Escape(value) + "\" aria-labelledby=\"rad-" + n + " col-" + kPlanColumns[c] + "\"" +
            (code   ? " size=\"5\" maxlength=\"8\""
             : time ? " size=\"5\" placeholder=\"tt:mm\" inputmode=\"numeric\""
                    : " size=\"3\" inputmode=\"numeric\"") +
@@ -552,6 +553,7 @@ std::string EditorForm(const Context& ctx, const std::string& unit_key,
        "helligdag betyr som søndag. Tomme rader tas ikke med; tøm en rad for å fjerne vakten. "
        "Vil du ha flere rader, lagre og åpne skjemaet igjen.</p>"
        "<div class=\"field\"><label for=\"merknad\">Hva er endret (valgfritt)</label><input "
+       "type=\"text\" "
        "id=\"merknad\" name=\"merknad\" maxlength=\"300\" value=\"" +
        Escape(note) + "\"></div><button type=\"submit\">Lagre som ny versjon</button></form>";
   return b;

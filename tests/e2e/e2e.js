@@ -351,6 +351,35 @@ async function main() {
     });
   }
 
+  await check('Heltid: the union representative reads a plan, its scenarios and a rota grid; only the leader and HR edit; the viewer gets 403', async () => {
+    const s = b.union;
+    await visit(s, '/heltid', 'heltid', { shot: 'heltid' });
+    const units = s.page.locator('main table.data tbody th a[href^="/heltid/"]');
+    expect(await units.count() > 0, 'the demo has no staffing plans on /heltid');
+    // The unit with a rota: the demo makes one.
+    let withRota = null;
+    for (const href of await units.evaluateAll((as) => as.map((a) => a.getAttribute('href')))) {
+      await visit(s, href, 'heltid unit');
+      if (await s.page.locator('tr[data-rota] a').count() > 0) { withRota = href; break; }
+    }
+    expect(withRota !== null, 'no unit shows a rota');
+    equal(await s.page.getByRole('link', { name: 'Endre planen' }).count(), 0, 'edit links for the union');
+    equal(await s.page.getByRole('button', { name: 'Lag turnus' }).count(), 0, 'rota form for the union');
+    expect(await s.page.locator('figure.chart svg').count() > 0, 'the scenario chart is not drawn');
+    await s.page.selectOption('#f', '2');
+    await clickTo(s, s.page.getByRole('button', { name: 'Regn ut' }), 'scenario F = 2');
+    expect((await s.page.locator('table.scenarios thead').innerText()).includes('Valgt: F = 2'), 'the chosen scenario is not F = 2');
+    await clickTo(s, s.page.locator('tr[data-rota] a').first(), 'rota grid');
+    await screenshot(s, 'heltid-rota');
+    const grid = s.page.locator('table.rota');
+    expect(await grid.count() > 0, 'no rota grid');
+    expect(await grid.first().locator('tbody th[scope="row"]').count() > 1, 'the grid has no rows of persons');
+    equal(await s.page.locator('main form').count(), 0, 'forms on the rota page for the union');
+    for (const url of [`${withRota}/plan`]) await visit(s, url, '403 page', { status: 403 });
+    await visit(admin, `${withRota}/plan`, 'plan editor', { shot: 'heltid-plan-editor' });
+    await visit(b.viewer, '/heltid', '403 page', { status: 403 });
+  });
+
   await check('the leader opens «Se de ansatte bak tallene» on the own sector and sees the individuals', async () => {
     const s = b.leader;
     await visit(s, '/enheter', 'units');
