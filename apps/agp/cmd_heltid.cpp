@@ -1,5 +1,6 @@
-// agp heltid calc | check: the weekend calculator of a staffing plan and the check of a rota
-// against the plan and the working-time rules (DESIGN §12).
+// agp heltid calc | check | rota: the weekend calculator of a staffing plan, the check of a rota
+// against the plan and the working-time rules, and the building of a rota (DESIGN §12), written
+// as the CSV contract or, for people, as XLSX, PDF or HTML (report/rota_export.h).
 #include <cstdint>
 #include <cstdio>
 #include <fstream>
@@ -17,6 +18,7 @@
 #include "ingest/csv_reader.h"
 #include "ingest/text_decode.h"
 #include "ingest/xlsx_reader.h"
+#include "report/rota_export.h"
 #include "staffing/calculator.h"
 #include "staffing/plan.h"
 #include "staffing/rota.h"
@@ -27,7 +29,7 @@ namespace agp::app {
 namespace {
 
 struct HeltidOptions {
-  std::string plan, rota, sheet, format = "table", date, staff, out;
+  std::string plan, rota, sheet, format = "table", date, staff, out, unit, chromium;
   int weeks = 6;
   double time_limit = 60;
   int threads = 2;
@@ -89,14 +91,17 @@ core::Result<std::unique_ptr<OpenedTable>> OpenTable(const std::string& path,
 }
 
 // The plan, or nullopt after every error and warning went to stderr and `*status` says how to
-// exit: 3 when the file cannot be read, 2 when it is wrong.
-std::optional<staffing::Plan> LoadPlan(const HeltidOptions& o, int* status) {
+// exit: 3 when the file cannot be read, 2 when it is wrong. `*name` (when given) gets what
+// messages call the plan: "plan.csv", "plan.xlsx[Ark1]".
+std::optional<staffing::Plan> LoadPlan(const HeltidOptions& o, int* status,
+                                       std::string* name = nullptr) {
   auto table = OpenTable(o.plan, o.sheet);
   if (!table.ok()) {
     std::fprintf(stderr, "%s\n", table.error().ToString().c_str());
     *status = table.error().code() == core::ErrorCode::kIo ? kExitFailure : kExitBadData;
     return std::nullopt;
   }
+  if (name != nullptr) *name = (*table)->name;
   staffing::PlanRead read =
       staffing::ReadPlan(*(*table)->reader, (*table)->name, (*table)->spreadsheet);
   for (const core::Error& w : read.warnings) {
@@ -216,9 +221,39 @@ int Report(const staffing::Rota& rota, const staffing::RotaCheck& check) {
   return check.keeps_rules() && check.covers_plan() ? kExitOk : kExitBadData;
 }
 
+// Whether --out names a format a rota is written in; says why not on stderr.
+bool OutFormatKnown(const HeltidOptions& o) {
+  if (o.out.empty()) return true;
+  auto format = report::RotaFormatFor(o.out);
+  if (!format.ok()) std::fprintf(stderr, "agp: %s\n", format.error().message().c_str());
+  return format.ok();
+}
+
+// Writes the rota to --out in the format its extension names; the exit status on failure
+// (3 when the file cannot be written or Chromium is missing), kExitOk otherwise.
+int WriteOut(const HeltidOptions& o, const staffing::Plan& plan, const staffing::Rota& rota,
+             const staffing::RotaRules& rules, const std::string& plan_name) {
+  report::RotaDocument doc;
+  doc.plan = &plan;
+  doc.rota = &rota;
+  doc.rules = &rules;
+  doc.unit = o.unit;
+  doc.plan_label = plan_name;
+  doc.made_on = core::SystemClock().Today().ToIso();
+  report::PdfOptions pdf;
+  pdf.chromium = o.chromium;
+  if (core::Status written = report::WriteRota(doc, o.out, pdf); !written.ok()) {
+    std::fprintf(stderr, "agp: %s\n", written.error().ToString().c_str());
+    return written.error().code() == core::ErrorCode::kUsage ? kExitUsage : kExitFailure;
+  }
+  return kExitOk;
+}
+
 int RotaCommand(const HeltidOptions& o) {
+  if (!OutFormatKnown(o)) return kExitUsage;
   int status = kExitOk;
-  const auto plan = LoadPlan(o, &status);
+  std::string plan_name;
+  const auto plan = LoadPlan(o, &status, &plan_name);
   if (!plan) return status;
   const auto rules = LoadRules(o, &status);
   if (!rules) return status;
@@ -251,12 +286,8 @@ int RotaCommand(const HeltidOptions& o) {
                  static_cast<int>(staff.size()), r.seconds);
     return kExitBadData;
   }
-  std::ofstream out(o.out, std::ios::binary | std::ios::trunc);
-  out << staffing::WriteRotaCsv(r.rota, *plan);
-  out.close();
-  if (!out) {
-    std::fprintf(stderr, "agp: cannot write %s\n", o.out.c_str());
-    return kExitFailure;
+  if (int written = WriteOut(o, *plan, r.rota, *rules, plan_name); written != kExitOk) {
+    return written;
   }
   std::printf("rota for %d uker skrevet til %s (%.1f s, %d reparasjonsrunder)\n", o.weeks,
               o.out.c_str(), r.seconds, r.repairs);
@@ -264,8 +295,10 @@ int RotaCommand(const HeltidOptions& o) {
 }
 
 int CheckCommand(const HeltidOptions& o) {
+  if (!OutFormatKnown(o)) return kExitUsage;
   int status = kExitOk;
-  const auto plan = LoadPlan(o, &status);
+  std::string plan_name;
+  const auto plan = LoadPlan(o, &status, &plan_name);
   if (!plan) return status;
   auto table = OpenTable(o.rota);
   if (!table.ok()) {
@@ -278,8 +311,19 @@ int CheckCommand(const HeltidOptions& o) {
   if (!rota) return kExitBadData;
   const auto rules = LoadRules(o, &status);
   if (!rules) return status;
+  if (!o.out.empty()) {
+    if (int written = WriteOut(o, *plan, *rota, *rules, plan_name); written != kExitOk) {
+      return written;
+    }
+    std::printf("turnusen skrevet til %s\n", o.out.c_str());
+  }
   return Report(*rota, staffing::CheckRota(*plan, *rota, *rules));
 }
+
+constexpr const char* kOutHelp =
+    "Where to write the rota, by extension: FILE.csv (the contract of §12), FILE.xlsx, FILE.pdf "
+    "(A4 landscape, needs chromium) or FILE.html; the last three name every broken rule and "
+    "uncovered shift";
 
 }  // namespace
 
@@ -305,11 +349,15 @@ Command HeltidCommand() {
         calc->add_option("--format", o->format, "table (default), csv or json")
             ->check(CLI::IsMember({"table", "csv", "json"}));
         CLI::App* check = cmd->add_subcommand(
-            "check", "Check a rota (CSV of §12) against the plan and the working-time rules");
+            "check",
+            "Check a rota (CSV of §12) against the plan and the working-time rules; with --out "
+            "write it with every finding named");
         common(check);
         check->add_option("rota", o->rota, "The rota (person,position_size,day1,…)")->required();
         CLI::App* rota = cmd->add_subcommand(
-            "rota", "Build a rota for the plan that keeps the rules, and check it");
+            "rota",
+            "Build a rota for the plan that keeps the rules, check it, and write it as CSV, "
+            "XLSX, PDF or HTML");
         common(rota);
         rota->add_option("--weeks", o->weeks, "The rota's period in weeks (6, 8 or 12)")
             ->check(CLI::IsMember({6, 8, 12}));
@@ -320,8 +368,12 @@ Command HeltidCommand() {
             ->check(CLI::Range(0.1, 86400.0));
         rota->add_option("--threads", o->threads, "Threads (default 2)")->check(CLI::Range(1, 64));
         rota->add_option("--seed", o->seed, "Random seed (default 1)");
-        rota->add_option("--out", o->out, "Where to write the rota (CSV of §12)")->required();
+        rota->add_option("--out", o->out, kOutHelp)->required();
+        check->add_option("--out", o->out, kOutHelp);
         for (CLI::App* sub : {check, rota}) {
+          sub->add_option("--unit", o->unit, "The unit's name on the .xlsx, .pdf or .html");
+          sub->add_option("--chromium", o->chromium,
+                          "Browser that prints the PDF (default: chromium on PATH)");
           sub->add_flag("--agreed-rest", o->agreed_rest,
                         "Rests as agreed with the union representatives (8 h daily, 28 h weekly)");
           sub->add_option("--date", o->date, "The rules in force on this day (default today)");

@@ -125,4 +125,12 @@ core::Status WriteFileAtomically(const std::string& path, std::string_view conte
   return file->Commit();
 }
 
+std::string LowerExtension(const std::string& path) {
+  std::string ext = fs::path(path).extension().string();
+  for (char& c : ext) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return ext;
+}
+
 }  // namespace agp::report

@@ -62,4 +62,8 @@ class PendingFile {
 // Writes `content` to `path` through a PendingFile.
 core::Status WriteFileAtomically(const std::string& path, std::string_view content);
 
+// The extension of the file name in `path`, with its dot, A–Z as a–z: ".pdf" for "Rota.PDF";
+// "" when it has none. Formats are chosen by it.
+std::string LowerExtension(const std::string& path);
+
 }  // namespace agp::report

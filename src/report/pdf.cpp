@@ -1,9 +1,9 @@
-// The report as PDF: the HTML printed by headless Chromium (CSS @page margin boxes give the page
-// numbers), printed twice so that the table of contents can name each section's page: the first
-// print has placeholders, pdftotext (poppler-utils) reads back where each heading landed, the
-// second print carries those numbers. Chromium runs as a child process with its own arguments
-// (no shell), its own fresh profile and a deadline; its output goes to a file beside the
-// destination that is renamed into place only when it is a PDF.
+// HTML printed to PDF by headless Chromium (pdf_print.h), and the report as PDF: CSS @page margin
+// boxes give the page numbers, and the report is printed twice so that the table of contents can
+// name each section's page: the first print has placeholders, pdftotext (poppler-utils) reads
+// back where each heading landed, the second print carries those numbers. Chromium runs as a
+// child process with its own arguments (no shell), its own fresh profile and a deadline; its
+// output goes to a file beside the destination that is renamed into place only when it is a PDF.
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
@@ -17,6 +17,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <optional>
 #include <string>
 #include <thread>
@@ -25,6 +26,7 @@
 #include "core/text.h"
 #include "report/output_file.h"
 #include "report/pdf_pages.h"
+#include "report/pdf_print.h"
 #include "report/report.h"
 
 extern char** environ;
@@ -193,7 +195,7 @@ struct Printer {
   core::Status Print(const std::string& html, const fs::path& pdf) {
     ++runs;
     const std::string n = std::to_string(runs);
-    const fs::path html_path = scratch->path() / ("rapport-" + n + ".html");
+    const fs::path html_path = scratch->path() / ("dokument-" + n + ".html");
     {
       std::ofstream out(html_path, std::ios::binary | std::ios::trunc);
       out << html;
@@ -240,7 +242,7 @@ struct Printer {
     }
     if (!why.empty()) {
       const std::string last = LastLine(err);
-      return core::Error(core::ErrorCode::kIo, "Chromium kunne ikke skrive ut rapporten (" + why +
+      return core::Error(core::ErrorCode::kIo, "Chromium kunne ikke skrive ut dokumentet (" + why +
                                                    ")" +
                                                    (last.empty() ? std::string() : ": " + last));
     }
@@ -266,47 +268,62 @@ core::Result<std::vector<std::string>> PageTexts(const std::string& pdftotext, c
   return SplitPages(content);
 }
 
-}  // namespace
-
-core::Status WritePdf(const Report& report, const std::string& path, const PdfOptions& options) {
+// Finds Chromium, creates the file beside `path` that the PDF is printed to and a scratch
+// directory, and lets `print` fill the file (an absolute path) with `printer`; commits the file
+// when it succeeds, removes it otherwise.
+core::Status PrintTo(const std::string& path, const PdfOptions& options,
+                     const std::function<core::Status(Printer&, const fs::path&)>& print) {
   auto chromium = FindChromium(options);
   if (!chromium.ok()) return chromium.error();
-  auto pdftotext = FindPdftotext();
-  if (!pdftotext.ok()) return pdftotext.error();
-
   std::error_code ec;
   const std::string destination = fs::absolute(path, ec).string();
   auto out = PendingFile::Create(ec ? path : destination);
   if (!out.ok()) return out.error();
   auto scratch = TempDir::Create("agp-pdf-");
   if (!scratch.ok()) return scratch.error();
-
   Printer printer{*chromium, options.timeout_seconds > 0 ? options.timeout_seconds : 120,
                   &*scratch};
-  const auto entries = TocEntries(report);
-
-  // Pass 1: placeholders in the contents, to learn where each section lands.
-  const fs::path first = scratch->path() / "utkast.pdf";
-  HtmlOptions html;
-  html.reserve_page_numbers = true;
-  if (auto s = printer.Print(RenderHtml(report, html), first); !s.ok()) return s.error();
-  auto pages = PageTexts(*pdftotext, first, *scratch, printer.timeout_seconds);
-  if (!pages.ok()) return pages.error();
-
-  // Pass 2 (and a third should the numbers have moved a heading): the numbers in place.
-  html.reserve_page_numbers = false;
-  html.toc_pages = FindHeadingPages(*pages, entries);
-  const fs::path final_pdf = fs::absolute(out->path());
-  for (int pass = 2; pass <= 3; ++pass) {
-    if (auto s = printer.Print(RenderHtml(report, html), final_pdf); !s.ok()) return s.error();
-    if (pass == 3 || entries.empty()) break;
-    auto printed = PageTexts(*pdftotext, final_pdf, *scratch, printer.timeout_seconds);
-    if (!printed.ok()) return printed.error();
-    auto moved = FindHeadingPages(*printed, entries);
-    if (moved == html.toc_pages) break;
-    html.toc_pages = std::move(moved);
-  }
+  if (auto s = print(printer, fs::absolute(out->path())); !s.ok()) return s.error();
   return out->Commit();
+}
+
+}  // namespace
+
+core::Status PrintHtmlToPdf(const std::string& html, const std::string& path,
+                            const PdfOptions& options) {
+  return PrintTo(path, options,
+                 [&](Printer& printer, const fs::path& pdf) { return printer.Print(html, pdf); });
+}
+
+core::Status WritePdf(const Report& report, const std::string& path, const PdfOptions& options) {
+  return PrintTo(path, options, [&](Printer& printer, const fs::path& final_pdf) -> core::Status {
+    auto pdftotext = FindPdftotext();
+    if (!pdftotext.ok()) return pdftotext.error();
+    const TempDir& scratch = *printer.scratch;
+    const auto entries = TocEntries(report);
+
+    // Pass 1: placeholders in the contents, to learn where each section lands.
+    const fs::path first = scratch.path() / "utkast.pdf";
+    HtmlOptions html;
+    html.reserve_page_numbers = true;
+    if (auto s = printer.Print(RenderHtml(report, html), first); !s.ok()) return s.error();
+    auto pages = PageTexts(*pdftotext, first, scratch, printer.timeout_seconds);
+    if (!pages.ok()) return pages.error();
+
+    // Pass 2 (and a third should the numbers have moved a heading): the numbers in place.
+    html.reserve_page_numbers = false;
+    html.toc_pages = FindHeadingPages(*pages, entries);
+    for (int pass = 2; pass <= 3; ++pass) {
+      if (auto s = printer.Print(RenderHtml(report, html), final_pdf); !s.ok()) return s.error();
+      if (pass == 3 || entries.empty()) break;
+      auto printed = PageTexts(*pdftotext, final_pdf, scratch, printer.timeout_seconds);
+      if (!printed.ok()) return printed.error();
+      auto moved = FindHeadingPages(*printed, entries);
+      if (moved == html.toc_pages) break;
+      html.toc_pages = std::move(moved);
+    }
+    return core::Ok{};
+  });
 }
 
 }  // namespace agp::report

@@ -23,6 +23,10 @@ namespace agp::report {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::Capture;
+using testing::ChromiumInstalled;
+using testing::PdfText;
+using testing::Quoted;
 using Entries = std::vector<std::pair<std::string, std::string>>;
 
 // ---- the page search -------------------------------------------------------------------------
@@ -90,33 +94,6 @@ TEST(PdfPages, SpacesAreComparedCollapsed) {
 }
 
 // ---- the printed report ------------------------------------------------------------------------
-
-bool ChromiumInstalled() {
-  return std::system(
-             "command -v chromium >/dev/null 2>&1 || "
-             "command -v chromium-browser >/dev/null 2>&1") == 0;
-}
-
-// stdout of a command line (the paths in it are the tests' own scratch paths).
-std::string Capture(const std::string& command) {
-  std::string out;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return out;
-  char buffer[4096];
-  size_t n = 0;
-  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
-  pclose(pipe);
-  return out;
-}
-
-std::string Quoted(const fs::path& p) { return "'" + p.string() + "'"; }
-
-// pdftotext -layout of pages first..last (all when 0).
-std::string PdfText(const fs::path& pdf, int first = 0, int last = 0) {
-  std::string range;
-  if (first > 0) range = " -f " + std::to_string(first) + " -l " + std::to_string(last);
-  return Capture("pdftotext -layout -enc UTF-8" + range + " " + Quoted(pdf) + " -");
-}
 
 int PageCount(const fs::path& pdf) {
   const std::string info = Capture("pdfinfo " + Quoted(pdf));

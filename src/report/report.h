@@ -23,6 +23,7 @@
 #include "metrics/suppression.h"
 #include "policy/evaluation.h"
 #include "policy/policy.h"
+#include "report/pdf_print.h"
 #include "store/database.h"
 
 namespace agp::report {
@@ -145,13 +146,9 @@ std::string RenderHtml(const Report& report, const HtmlOptions& options = {});
 // "Indikatorer" (every figure of the report), numbers as numbers.
 core::Status WriteXlsx(const Report& report, const std::string& path);
 
-// Prints the report's HTML to PDF with headless Chromium, with page numbers and a table of
-// contents that names each section's page. Errors: Chromium is not installed (kNotFound; the
-// message names the Debian package `chromium`), printing failed (kIo).
-struct PdfOptions {
-  std::string chromium;  // the browser; "" looks for chromium / chromium-browser on PATH
-  int timeout_seconds = 120;
-};
+// Prints the report's HTML to PDF with headless Chromium (pdf_print.h), with page numbers and a
+// table of contents that names each section's page. Errors: Chromium is not installed
+// (kNotFound; the message names the Debian package `chromium`), printing failed (kIo).
 core::Status WritePdf(const Report& report, const std::string& path,
                       const PdfOptions& options = {});
 

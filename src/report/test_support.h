@@ -1,10 +1,13 @@
 // What the report layer's tests share: a small demo municipality (300 staff, 2020–2024) with its
 // indicator results, the Røros template and the national reference figures, built once per test
-// program, and a helper that gathers a report for an audience the way the CLI does.
+// program, a helper that gathers a report for an audience the way the CLI does, and the PDF
+// tests' way to Chromium and pdftotext.
 #pragma once
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -26,6 +29,34 @@ inline std::string ReadFile(const std::filesystem::path& p) {
   std::stringstream s;
   s << in.rdbuf();
   return s.str();
+}
+
+// Whether Debian's Chromium is on PATH (the PDF tests skip without it).
+inline bool ChromiumInstalled() {
+  return std::system(
+             "command -v chromium >/dev/null 2>&1 || "
+             "command -v chromium-browser >/dev/null 2>&1") == 0;
+}
+
+// stdout of a command line (the paths in it are the tests' own scratch paths).
+inline std::string Capture(const std::string& command) {
+  std::string out;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) return out;
+  char buffer[4096];
+  size_t n = 0;
+  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
+  pclose(pipe);
+  return out;
+}
+
+inline std::string Quoted(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
+
+// pdftotext -layout of pages first..last (all when 0).
+inline std::string PdfText(const std::filesystem::path& pdf, int first = 0, int last = 0) {
+  std::string range;
+  if (first > 0) range = " -f " + std::to_string(first) + " -l " + std::to_string(last);
+  return Capture("pdftotext -layout -enc UTF-8" + range + " " + Quoted(pdf) + " -");
 }
 
 struct World {

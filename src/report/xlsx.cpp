@@ -6,16 +6,11 @@
 //   "Indikatorer"   every figure the report shows, flat, one row per indicator, unit and period.
 // Figures are numeric cells; a suppressed figure is the text "skjult" and never a number, so the
 // workbook shows exactly what the HTML report shows to the same audience. Written with
-// libxlsxwriter to a temporary file beside the target, then renamed into place.
-#include <sys/stat.h>
-#include <unistd.h>
+// libxlsxwriter to a file beside the target, then renamed into place (xlsx_sheet.h).
 #include <xlsxwriter.h>
 
 #include <algorithm>
 #include <array>
-#include <cerrno>
-#include <cstdio>
-#include <cstdlib>
 #include <cstring>
 #include <iterator>
 #include <map>
@@ -27,12 +22,12 @@
 #include "metrics/labels.h"
 #include "policy/evaluation.h"
 #include "report/report.h"
+#include "report/xlsx_sheet.h"
 
 namespace agp::report {
 namespace {
 
-constexpr size_t kMaxSheetName = 31;     // characters (Excel's limit, LXW_SHEETNAME_MAX)
-constexpr size_t kMaxCellBytes = 32767;  // bytes of text in one cell (Excel's limit)
+constexpr size_t kMaxSheetName = 31;  // characters (Excel's limit, LXW_SHEETNAME_MAX)
 constexpr const char* kSuppressed = "skjult";
 
 // ---------------------------------------------------------------------------------------------
@@ -47,13 +42,6 @@ std::string Utf8Prefix(std::string_view s, size_t chars) {
     if (!IsContinuation(s[end]) && seen++ == chars) break;
   }
   return std::string(s.substr(0, end));
-}
-
-// At most `bytes` bytes of `s`, cut before a character that would not fit whole.
-std::string_view Utf8Cut(std::string_view s, size_t bytes) {
-  if (s.size() <= bytes) return s;
-  while (bytes > 0 && IsContinuation(s[bytes])) --bytes;
-  return s.substr(0, bytes);
 }
 
 // The form Excel compares sheet names in: case does not count. ASCII and the Latin-1 capitals
@@ -111,68 +99,23 @@ class SheetNames {
 // ---------------------------------------------------------------------------------------------
 // Writing cells
 
-// The formats the sheets share; owned by the workbook.
-struct Formats {
-  explicit Formats(lxw_workbook* wb) {
-    title = workbook_add_format(wb);
-    format_set_bold(title);
-    format_set_font_size(title, 14);
-    header = workbook_add_format(wb);
-    format_set_bold(header);
-    format_set_text_wrap(header);
-    format_set_align(header, LXW_ALIGN_VERTICAL_TOP);
-    format_set_bg_color(header, 0xDDE4EE);
-    format_set_bottom(header, LXW_BORDER_THIN);
-    bold = workbook_add_format(wb);
-    format_set_bold(bold);
-    wrap = workbook_add_format(wb);
-    format_set_text_wrap(wrap);
-    format_set_align(wrap, LXW_ALIGN_VERTICAL_TOP);
-    const char* patterns[] = {"0", "0.0", "0.00", "0.000"};
-    for (size_t d = 0; d < decimals.size(); ++d) {
-      decimals[d] = workbook_add_format(wb);
-      format_set_num_format(decimals[d], patterns[d]);
-    }
-  }
+// The number format an indicator's values are shown with (its decimals, as on the pages).
+lxw_format* ValueFormat(const Formats& formats, const std::string& key) {
+  int d = metrics::IndicatorDecimals(key);
+  return formats.decimals[static_cast<size_t>(
+      std::clamp(d, 0, static_cast<int>(formats.decimals.size()) - 1))];
+}
 
-  // The number format an indicator's values are shown with (its decimals, as on the pages).
-  lxw_format* ValueFormat(const std::string& key) const {
-    int d = metrics::IndicatorDecimals(key);
-    return decimals[static_cast<size_t>(std::clamp(d, 0, static_cast<int>(decimals.size()) - 1))];
-  }
-
-  lxw_format* title;
-  lxw_format* header;
-  lxw_format* bold;
-  lxw_format* wrap;
-  std::array<lxw_format*, 4> decimals{};  // 0–3 decimals
-};
-
-// One worksheet being written. Remembers the first error libxlsxwriter reports, in `error`, which
-// the sheets of one workbook share.
-class Sheet {
+// A sheet of the report: cells and the report's figures.
+class Sheet : public SheetWriter {
  public:
-  Sheet(lxw_worksheet* ws, const Formats& formats, lxw_error* error)
-      : ws_(ws), formats_(formats), error_(error) {}
+  using SheetWriter::SheetWriter;
 
-  // Text, cut to what a cell holds; empty text leaves the cell empty.
-  void Text(lxw_row_t row, lxw_col_t col, std::string_view text, lxw_format* f = nullptr) {
-    if (text.empty()) return;
-    Check(worksheet_write_string(ws_, row, col, std::string(Utf8Cut(text, kMaxCellBytes)).c_str(),
-                                 f));
-  }
-  // A number; none leaves the cell empty.
-  void Number(lxw_row_t row, lxw_col_t col, std::optional<double> v, lxw_format* f = nullptr) {
-    if (v) Check(worksheet_write_number(ws_, row, col, *v, f));
-  }
-  void Boolean(lxw_row_t row, lxw_col_t col, bool v) {
-    Check(worksheet_write_boolean(ws_, row, col, v ? 1 : 0, nullptr));
-  }
   // A figure's value as the report shows it: a number, "skjult", or nothing (no figure).
   void Value(lxw_row_t row, lxw_col_t col, const metrics::Cell* cell, const std::string& key) {
     if (cell == nullptr) return;
     if (cell->suppressed) return Text(row, col, kSuppressed);
-    Number(row, col, cell->value, formats_.ValueFormat(key));
+    Number(row, col, cell->value, ValueFormat(formats(), key));
   }
   // Value, numerator, denominator and persons from `col` on; suppressed: "skjult" and nothing.
   void Figures(lxw_row_t row, lxw_col_t col, const metrics::Cell* cell, const std::string& key) {
@@ -182,37 +125,6 @@ class Sheet {
     Number(row, col + 2, cell->denominator);
     Number(row, col + 3, static_cast<double>(cell->population()));
   }
-
-  // A row of column headers.
-  void Headers(lxw_row_t row, const std::vector<std::string>& names) {
-    for (size_t c = 0; c < names.size(); ++c) {
-      Text(row, static_cast<lxw_col_t>(c), names[c], formats_.header);
-    }
-  }
-  // A filter on the table from `header_row` to `last_row`.
-  void Filter(lxw_row_t header_row, lxw_row_t last_row, size_t columns) {
-    Check(worksheet_autofilter(ws_, header_row, 0, std::max(header_row, last_row),
-                               static_cast<lxw_col_t>(columns - 1)));
-  }
-  // Keeps the rows above `row` in view while scrolling.
-  void FreezeAbove(lxw_row_t row) { worksheet_freeze_panes(ws_, row, 0); }
-  void Widths(const std::vector<double>& widths, lxw_format* f = nullptr) {
-    for (size_t c = 0; c < widths.size(); ++c) {
-      auto col = static_cast<lxw_col_t>(c);
-      Check(worksheet_set_column(ws_, col, col, widths[c], f));
-    }
-  }
-
-  const Formats& formats() const { return formats_; }
-
- private:
-  void Check(lxw_error e) {
-    if (e != LXW_NO_ERROR && *error_ == LXW_NO_ERROR) *error_ = e;
-  }
-
-  lxw_worksheet* ws_;
-  const Formats& formats_;
-  lxw_error* error_;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -372,7 +284,7 @@ void WriteGoals(Sheet& s, const Report& report) {
       s.Text(row, 8, policy::StatusLabel(line.status));
       s.Text(row, 9, line.rule);
       if (line.national != nullptr) {
-        s.Number(row, 10, line.national->value, s.formats().ValueFormat(line.key));
+        s.Number(row, 10, line.national->value, ValueFormat(s.formats(), line.key));
         s.Text(row, 11, core::PeriodLabel(line.national->period));
       }
       ++row;
@@ -527,33 +439,7 @@ lxw_error FillWorkbook(lxw_workbook* wb, const Report& report) {
 }  // namespace
 
 core::Status WriteXlsx(const Report& report, const std::string& path) {
-  auto fail = [&](const std::string& why) {
-    return core::Error(core::ErrorCode::kIo, path + ": " + why);
-  };
-  // The temporary file lives beside the target so that the rename is atomic.
-  std::string temp = path + ".tmp-XXXXXX";
-  int fd = mkstemp(temp.data());
-  if (fd < 0) return fail(std::strerror(errno));
-  fchmod(fd, 0644);  // mkstemp's 0600 would keep the report from its readers
-  close(fd);
-
-  lxw_workbook* wb = workbook_new(temp.c_str());
-  if (wb == nullptr) {
-    std::remove(temp.c_str());
-    return fail(lxw_strerror(LXW_ERROR_MEMORY_MALLOC_FAILED));
-  }
-  lxw_error filled = FillWorkbook(wb, report);
-  lxw_error closed = workbook_close(wb);  // writes the file and frees the workbook
-  if (filled != LXW_NO_ERROR || closed != LXW_NO_ERROR) {
-    std::remove(temp.c_str());
-    return fail(lxw_strerror(filled != LXW_NO_ERROR ? filled : closed));
-  }
-  if (std::rename(temp.c_str(), path.c_str()) != 0) {
-    int e = errno;
-    std::remove(temp.c_str());
-    return fail(std::strerror(e));
-  }
-  return core::Ok{};
+  return WriteWorkbook(path, [&](lxw_workbook* wb) { return FillWorkbook(wb, report); });
 }
 
 }  // namespace agp::report

@@ -371,7 +371,8 @@ contains "it says where" err "bad-instance.txt:4:7"
 check "solve without --out" 1 "$AGP" roster solve "$ROSTER/instance.txt"
 
 # agp heltid (DESIGN §12): the calculator on §12's worked example, worked by hand in the case's
-# README; the rota check with every rule kept, one rule broken, and a bad plan.
+# README; the rota check with every rule kept, one rule broken, and a bad plan; the rota built
+# and written in each format.
 check "calc the worked example" 0 "$AGP" heltid calc "$HELTID/worked-example.csv" --format csv
 equals "the scenarios as worked by hand" "$(cat out)" "$(cat "$HELTID/worked-example.expected.csv")"
 check "calc as a table" 0 "$AGP" heltid calc "$HELTID/worked-example.csv"
@@ -387,6 +388,28 @@ contains "with the person's hours and weekends" out "Stilling 1: 100 %, 210.0 t 
 check "a rota with too short a rest" 2 "$AGP" heltid check "$HELTID/rota-plan.csv" "$HELTID/rota-short-rest.csv" --date 2026-12-03
 contains "the rule and its source are named" out "kravet er 11,0 t (arbeidsmiljøloven § 10-8 (1))"
 check "the agreed rest allows it" 0 "$AGP" heltid check "$HELTID/rota-plan.csv" "$HELTID/rota-short-rest.csv" --date 2026-12-03 --agreed-rest
+# The rota for people (report/rota_export.h), chosen by --out's extension: XLSX, PDF, HTML; any
+# other is refused before the rota is built.
+printf 'person,position_size\nKari Nordmann,21\n' > "$work/staff.csv"
+rota=(heltid rota "$HELTID/rota-plan.csv" --weeks 6 --staff "$work/staff.csv" --time-limit 10 --date 2026-12-03)
+check "a rota as XLSX" 0 "$AGP" "${rota[@]}" --out "$work/turnus.xlsx"
+equals "an XLSX is a zip" "$(head -c 2 "$work/turnus.xlsx")" "PK"
+contains "it says where" out "skrevet til $work/turnus.xlsx"
+check "a rota as PDF, the extension in capitals" 0 "$AGP" "${rota[@]}" --out "$work/turnus.PDF"
+equals "a PDF" "$(head -c 5 "$work/turnus.PDF")" "%PDF-"
+check "a rota as HTML" 0 "$AGP" "${rota[@]}" --unit "Solsiden & Co" --out "$work/turnus.html"
+contains "the person heads a row" "$work/turnus.html" '<th scope="row">Kari Nordmann</th>'
+contains "the unit, escaped" "$work/turnus.html" "Turnus for Solsiden &amp; Co"
+check "a rota as CSV" 0 "$AGP" "${rota[@]}" --out "$work/turnus.csv"
+check "which the check reads back" 0 "$AGP" heltid check "$HELTID/rota-plan.csv" "$work/turnus.csv" --date 2026-12-03
+check "a rota as .doc is refused" 1 "$AGP" "${rota[@]}" --out "$work/turnus.doc"
+contains "it names the formats" err "«$work/turnus.doc»: turnusen kan skrives som .csv, .xlsx, .pdf eller .html"
+[[ ! -e "$work/turnus.doc" ]] && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL a refused format leaves a file"; }
+check "a checked rota as HTML names its broken rule" 2 "$AGP" heltid check "$HELTID/rota-plan.csv" "$HELTID/rota-short-rest.csv" --date 2026-12-03 --out "$work/short-rest.html"
+contains "in the document" "$work/short-rest.html" "kravet er 11,0 t (arbeidsmiljøloven § 10-8 (1))"
+check "without a browser, a rota's PDF names the package" 3 "$AGP" heltid check "$HELTID/rota-plan.csv" "$HELTID/rota-good.csv" --date 2026-12-03 --chromium "$work/no-such-browser" --out "$work/no-rota.pdf"
+contains "the package" err "«chromium»"
+[[ ! -e "$work/no-rota.pdf" ]] && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL a failed rota PDF leaves a file"; }
 
 # agp serve (the web app): a missing database, and a port another server holds.
 check "serve without a database" 3 "$AGP" --db "$work/missing.db" serve --port 0
