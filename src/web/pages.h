@@ -42,7 +42,7 @@ void ShowPlanEditor(Context& ctx, Response& res);
 void SavePlanForm(Context& ctx, Response& res);
 void MakeRotaForm(Context& ctx, Response& res);
 void ShowRota(Context& ctx, Response& res);
-void DownloadRotaCsv(Context& ctx, Response& res);
+void DownloadRota(Context& ctx, Response& res);  // .csv, .xlsx, .pdf
 // pages_goal.cpp
 void ShowGoal(Context& ctx, Response& res);
 void AddAssessment(Context& ctx, Response& res);

@@ -15,12 +15,14 @@
 
 #include "core/field_parse.h"
 #include "ingest/csv_reader.h"
+#include "report/rota_export.h"
 #include "staffing/access.h"
 #include "staffing/calculator.h"
 #include "staffing/plan.h"
 #include "staffing/rota.h"
 #include "staffing/rota_build.h"
 #include "staffing/working_time.h"
+#include "web/downloads.h"
 #include "web/html.h"
 #include "web/pages.h"
 #include "web/widgets.h"
@@ -941,8 +943,12 @@ void ShowRota(Context& ctx, Response& res) {
        " i heltid. Laget " + Escape(DateLabel(r.record.made_at.substr(0, 10))) + " på " +
        Num(r.record.seconds, 1) + " s. Turnusen gjentas: dag " + std::to_string(r.rota.days()) +
        " følges av dag 1.</p>";
-  b += "<p class=\"actions\"><a href=\"" + RotaHref(u.info->key, r.record.id) +
-       ".csv\" download>Last ned CSV</a></p>";
+  const std::string href = RotaHref(u.info->key, r.record.id);
+  b += "<p class=\"actions\">Last ned: <a href=\"" + href +
+       ".pdf\" download>PDF (A4 liggende)</a> "
+       "<a href=\"" +
+       href + ".xlsx\" download>Regneark (XLSX)</a> <a href=\"" + href +
+       ".csv\" download>CSV</a></p>";
   b += Findings(r.check);
   b += Legend(r.plan);
   b += RotaGrid(r.plan, r.rota, r.check, r.rules);
@@ -960,14 +966,51 @@ void ShowRota(Context& ctx, Response& res) {
   SendPage(ctx, res, page);
 }
 
-void DownloadRotaCsv(Context& ctx, Response& res) {
+void DownloadRota(Context& ctx, Response& res) {
   UnitPlans u;
   LoadedRota r;
   if (!LoadRota(ctx, res, &u, &r)) return;
-  res.set_header(
-      "Content-Disposition",
-      AttachmentDisposition("turnus-" + u.info->key + "-" + std::to_string(r.record.id) + ".csv"));
-  res.set_content(staffing::WriteRotaCsv(r.rota, r.plan), "text/csv; charset=utf-8");
+  const std::string ext = ctx.match(3);
+  const std::string name = "turnus-" + u.info->key + "-" + std::to_string(r.record.id) + "." + ext;
+  if (ext == "csv") {
+    res.set_header("Content-Disposition", AttachmentDisposition(name));
+    return res.set_content(staffing::WriteRotaCsv(r.rota, r.plan), "text/csv; charset=utf-8");
+  }
+  report::RotaDocument doc;
+  doc.plan = &r.plan;
+  doc.rota = &r.rota;
+  doc.rules = &r.rules;
+  doc.unit = u.info->name;
+  doc.plan_label = "bemanningsplan versjon " + std::to_string(r.plan_version);
+  doc.made_on = r.record.made_at.substr(0, 10);
+  std::optional<PrintQueue::Turn> turn;
+  if (ext == "pdf") {
+    turn = Printer(ctx).Enter();
+    if (!turn) {
+      const int wait = Printer(ctx).RetryAfterSeconds();
+      res.set_header("Retry-After", std::to_string(wait));
+      return SendError(ctx, res, 503,
+                       "Flere PDF-er lages akkurat nå. Prøv igjen om " + std::to_string(wait) +
+                           " sekunder, eller last ned regnearket.",
+                       "Prøv igjen om litt");
+    }
+  }
+  auto bytes = BytesWrittenBy(
+      "turnus." + ext, [&](const std::string& path) { return report::WriteRota(doc, path); });
+  turn.reset();
+  if (!bytes.ok()) {
+    if (bytes.error().code() == core::ErrorCode::kNotFound) {
+      return SendError(ctx, res, 503,
+                       "PDF kan ikke lages på denne serveren: " + bytes.error().message(),
+                       "PDF er ikke tilgjengelig");
+    }
+    return SendError(ctx, res, 500, "Turnusen kunne ikke skrives som fil.");
+  }
+  res.set_header("Content-Disposition", AttachmentDisposition(name));
+  res.set_content(std::move(bytes).value(),
+                  ext == "pdf"
+                      ? "application/pdf"
+                      : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 }
 
 }  // namespace agp::web

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "report/report.h"
+#include "web/downloads.h"
 #include "web/html.h"
 #include "web/pages.h"
 #include "web/print_queue.h"
@@ -61,12 +62,6 @@ std::vector<std::pair<int, int>> OfferedUnits(const metrics::MeasureCube& cube) 
   };
   for (int root : cube.ChildUnits(-1)) walk(root, 0);
   return out;
-}
-
-// The PDF queue of the server, or one of this process for routers made without one (tests).
-PrintQueue& Printer(Context& ctx) {
-  static PrintQueue fallback;
-  return ctx.services().printer != nullptr ? *ctx.services().printer : fallback;
 }
 
 }  // namespace
@@ -211,23 +206,10 @@ void DownloadReport(Context& ctx, Response& res) {
                          "Prøv igjen om litt");
       }
     }
-    std::error_code tmp_error;
-    std::string dir_template = (fs::temp_directory_path(tmp_error) / "agp-report-XXXXXX").string();
-    if (tmp_error || mkdtemp(dir_template.data()) == nullptr) {
-      return SendError(ctx, res, 500, "Rapporten kunne ikke lages.");
-    }
-    const fs::path dir(dir_template);
-    const fs::path file = dir / (std::string("rapport.") + format->key);
-    const core::Status written = report::WriteReport(*built, file.string());
+    auto written =
+        BytesWrittenBy(std::string("rapport.") + format->key,
+                       [&](const std::string& path) { return report::WriteReport(*built, path); });
     turn.reset();
-    if (written.ok()) {
-      std::ifstream input(file, std::ios::binary);
-      std::stringstream s;
-      s << input.rdbuf();
-      bytes = s.str();
-    }
-    std::error_code ignored;
-    fs::remove_all(dir, ignored);
     if (!written.ok()) {
       if (written.error().code() == core::ErrorCode::kNotFound) {
         return SendError(ctx, res, 503,
@@ -236,6 +218,7 @@ void DownloadReport(Context& ctx, Response& res) {
       }
       return SendError(ctx, res, 500, "Rapporten kunne ikke lages.");
     }
+    bytes = std::move(written).value();
   }
   res.set_header("Content-Disposition", AttachmentDisposition(name));
   res.set_header("Cache-Control", "no-store");

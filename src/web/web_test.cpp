@@ -211,7 +211,8 @@ std::map<std::string, std::string> SamplePaths(const std::string& own_unit,
       {"/heltid/([^/]+)", "/heltid/" + own_unit},
       {"/heltid/([^/]+)/plan", "/heltid/" + own_unit + "/plan"},
       {"/heltid/([^/]+)/turnus", "/heltid/" + own_unit + "/turnus"},
-      {"/heltid/([^/]+)/turnus/([0-9]{1,18})\\.csv", "/heltid/" + own_unit + "/turnus/999999.csv"},
+      {"/heltid/([^/]+)/turnus/([0-9]{1,18})\\.(csv|xlsx|pdf)",
+       "/heltid/" + own_unit + "/turnus/999999.xlsx"},
       {"/heltid/([^/]+)/turnus/([0-9]{1,18})", "/heltid/" + own_unit + "/turnus/999999"},
   };
 }
@@ -827,6 +828,10 @@ TEST_F(WebApp, ARotaIsMadeCheckedKeptAndShownAsAGridWithItsDownload) {
   ASSERT_EQ(csv->status, 200);
   EXPECT_EQ(csv->body.rfind("person,position_size,day1,", 0), 0u);
   EXPECT_NE(csv->body.find(",day42\n"), std::string::npos);
+  auto xlsx = c.Get(where + ".xlsx", {{"Cookie", uni.cookie}});
+  ASSERT_EQ(xlsx->status, 200);
+  EXPECT_EQ(xlsx->body.rfind("PK", 0), 0u);  // a zip: the workbook
+  EXPECT_NE(xlsx->get_header_value("Content-Disposition").find(".xlsx"), std::string::npos);
   auto unit = c.Get("/heltid/" + other_unit_, {{"Cookie", uni.cookie}});
   EXPECT_NE(unit->body.find("6 uker (nr."), std::string::npos);
   auto log = c.Get("/logg", {{"Cookie", admin.cookie}});
