@@ -1,6 +1,8 @@
 #include "roster/checker.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <limits>
 
 namespace agp::roster {
 namespace {
@@ -8,6 +10,27 @@ namespace {
 std::string Day(int d) { return "day " + std::to_string(d); }
 
 }  // namespace
+
+int LongestFreeInWeek(const Instance& in, const std::vector<int>& row, int week) {
+  const int64_t from = static_cast<int64_t>(week) * 7 * 1440;
+  const int64_t to = from + 7 * 1440;
+  int64_t free_since = std::numeric_limits<int64_t>::min();  // before the horizon: free
+  int64_t longest = 0;
+  auto close = [&](int64_t until) {  // a free period [free_since, until), clipped to the week
+    const int64_t a = std::max(free_since, from), b = std::min(until, to);
+    if (b > a) longest = std::max(longest, b - a);
+  };
+  for (size_t d = 0; d < row.size(); ++d) {
+    const int s = row[d];
+    if (s == kOff || s < 0 || s >= static_cast<int>(in.shifts.size())) continue;
+    const ShiftType& t = in.shifts[static_cast<size_t>(s)];
+    const int64_t start = static_cast<int64_t>(d) * 1440 + t.start_minute;
+    close(start);
+    free_since = std::max(free_since, start + t.span_minutes);
+  }
+  close(std::numeric_limits<int64_t>::max());
+  return static_cast<int>(longest);
+}
 
 void CheckEmployee(const Instance& in, int ei, const std::vector<int>& r,
                    std::vector<Violation>* violations) {
@@ -101,6 +124,17 @@ void CheckEmployee(const Instance& in, int ei, const std::vector<int>& r,
     for (int d : emp.days_off) {
       if (d >= 0 && d < days && worked(d)) {
         violations->push_back({Rule::kDayOff, ei, d, who + ": works on " + Day(d) + ", a day off"});
+      }
+    }
+    if (in.weekly_rest_minutes > 0) {
+      for (int week = 0; 7 * week < days; ++week) {
+        const int longest = LongestFreeInWeek(in, r, week);
+        if (longest < in.weekly_rest_minutes) {
+          violations->push_back({Rule::kWeeklyRest, ei, 7 * week,
+                                 who + ": week " + std::to_string(week + 1) + " is free for " +
+                                     std::to_string(longest) + " minutes in a row at most, " +
+                                     "at least " + std::to_string(in.weekly_rest_minutes)});
+        }
       }
     }
   }

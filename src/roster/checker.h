@@ -21,8 +21,13 @@ enum class Rule {
   kMinConsecutiveShifts,  // a run of worked days shorter, not touching the horizon's ends
   kMinConsecutiveDaysOff,
   kMaxWeekends,
-  kDayOff,  // work on a day the employee has off
+  kDayOff,      // work on a day the employee has off
+  kWeeklyRest,  // a calendar week without its free period (Instance::weekly_rest_minutes)
 };
+
+// The longest free period inside calendar week `week` of a schedule (`row`: one cell per day),
+// in minutes, by the shifts' clock times; free before the first day and after the last.
+int LongestFreeInWeek(const Instance& instance, const std::vector<int>& row, int week);
 
 struct Violation {
   Rule rule;

@@ -18,6 +18,11 @@ struct ShiftType {
   std::string id;
   int minutes = 0;
   std::vector<int> cannot_follow;  // shift indices that may not come the day after this one
+  // When the shift begins on its day (minutes after midnight) and how long it lasts on the clock
+  // (breaks included; past midnight it ends the next day). Only the weekly rest reads them; the
+  // benchmark has neither.
+  int start_minute = 0;
+  int span_minutes = 0;
 };
 
 struct Employee {
@@ -52,6 +57,11 @@ struct Instance {
   std::vector<Request> on_requests;   // penalised when the shift is not worked that day
   std::vector<Request> off_requests;  // penalised when it is
   std::vector<Cover> cover;           // [day * shifts.size() + shift]
+  // A rule of the Norwegian rotas (arbeidsmiljøloven § 10-8 (2), DESIGN §12), not of the
+  // benchmark: every calendar week (days 7k … 7k + 6, Monday 00:00 to Sunday 24:00) holds a free
+  // period of at least this many minutes within it, between the shifts' clock times; 0: no rule.
+  // Before the first day and after the last the employee is free (no history).
+  int weekly_rest_minutes = 0;
 
   const Cover& CoverOf(int day, int shift) const {
     return cover[static_cast<size_t>(day) * shifts.size() + static_cast<size_t>(shift)];

@@ -3,12 +3,14 @@
 // with the sizes the benchmark publishes.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "roster/benchmark_format.h"
 #include "roster/checker.h"
+#include "roster/schedule_dp.h"
 
 namespace agp::roster {
 namespace {
@@ -213,6 +215,92 @@ TEST(RosterChecker, RunsTouchingTheHorizonsEndsAreExemptFromTheMinimums) {
     EXPECT_NE(v.rule, Rule::kMinConsecutiveShifts) << v.text;
     EXPECT_NE(v.rule, Rule::kMinConsecutiveDaysOff) << v.text;
   }
+}
+
+// The weekly rest of Norwegian rotas (arbeidsmiljøloven § 10-8 (2)): one day shift D 07:00–15:00
+// and a night N 22:00–08:00, 35 h free within every calendar week, two weeks.
+Instance RestInstance() {
+  Instance in;
+  in.days = 14;
+  in.weekly_rest_minutes = 35 * 60;
+  in.shifts = {{"D", 480, {}, 7 * 60, 480}, {"N", 600, {0}, 22 * 60, 600}};  // N may not precede D
+  Employee e;
+  e.id = "A";
+  e.max_shifts = {14, 14};
+  e.max_total_minutes = 14 * 600;
+  e.min_total_minutes = 0;
+  e.max_consecutive_shifts = 14;
+  e.min_consecutive_shifts = 1;
+  e.min_consecutive_days_off = 1;
+  e.max_weekends = 2;
+  in.staff = {e};
+  in.cover.assign(static_cast<size_t>(in.days) * 2, Cover{});
+  return in;
+}
+
+std::vector<int> Row(const std::string& cells) {
+  std::vector<int> row;
+  for (char c : cells) row.push_back(c == 'D' ? 0 : c == 'N' ? 1 : kOff);
+  return row;
+}
+
+TEST(RosterWeeklyRest, TheLongestFreePeriodIsCountedInsideEachCalendarWeek) {
+  const Instance in = RestInstance();
+  // Wednesday off between day shifts: Tuesday 15:00 to Thursday 07:00, 40 h.
+  EXPECT_EQ(LongestFreeInWeek(in, Row("DD.DDDDDDDDDDD"), 0), 40 * 60);
+  // Monday off: the week begins at Monday 00:00 (free before the horizon), so 31 h.
+  EXPECT_EQ(LongestFreeInWeek(in, Row(".DDDDDDDDDDDDD"), 0), 31 * 60);
+  // Sunday off: Saturday 15:00 to the week's end, 33 h; the next week gets Monday to 07:00.
+  EXPECT_EQ(LongestFreeInWeek(in, Row("DDDDDD.DDDDDDD"), 0), 33 * 60);
+  EXPECT_EQ(LongestFreeInWeek(in, Row("DDDDDD.DDDDDDD"), 1), 16 * 60);
+  // A night on Sunday takes the next Monday until 08:00; the rest of week 2 off from Tuesday.
+  EXPECT_EQ(LongestFreeInWeek(in, Row("DDDDD.N.DDDDDD"), 1), 23 * 60);
+  EXPECT_EQ(LongestFreeInWeek(in, Row(".............."), 1), 7 * 24 * 60);
+  std::vector<Violation> broken;
+  CheckEmployee(in, 0, Row("DDDDDD.DDDDDDD"), &broken);
+  ASSERT_EQ(broken.size(), 2u);  // both weeks short
+  EXPECT_EQ(broken[0].rule, Rule::kWeeklyRest);
+  EXPECT_NE(broken[0].text.find("week 1 is free for 1980 minutes"), std::string::npos)
+      << broken[0].text;
+  broken.clear();
+  CheckEmployee(in, 0, Row("DD.DDDDDD.DDDD"), &broken);
+  EXPECT_TRUE(broken.empty()) << broken[0].text;
+}
+
+TEST(RosterWeeklyRest, TheScheduleProgrammeHoldsItExactly) {
+  Instance in = RestInstance();
+  // Every day shift is worth working; nights are not.
+  std::vector<double> cost(static_cast<size_t>(in.days) * 2, 0);
+  for (int d = 0; d < in.days; ++d) {
+    cost[static_cast<size_t>(d) * 2] = -1;
+    cost[static_cast<size_t>(d) * 2 + 1] = 5;
+  }
+  // Without the rule: every day.
+  in.weekly_rest_minutes = 0;
+  auto all = BestSchedule(in, 0, cost, 1);
+  ASSERT_TRUE(all);
+  EXPECT_EQ(std::count(all->begin(), all->end(), 0), 14);
+  // With it: one day off a week, and not on a Monday or a Sunday (31 h and 33 h are too short).
+  in.weekly_rest_minutes = 35 * 60;
+  auto rested = BestSchedule(in, 0, cost, 1);
+  ASSERT_TRUE(rested);
+  EXPECT_EQ(std::count(rested->begin(), rested->end(), 0), 12);
+  std::vector<Violation> broken;
+  CheckEmployee(in, 0, *rested, &broken);
+  for (const Violation& v : broken) ADD_FAILURE() << v.text;
+  for (int week = 0; week < 2; ++week) {
+    EXPECT_NE((*rested)[static_cast<size_t>(7 * week)], kOff) << "a Monday off";
+    EXPECT_NE((*rested)[static_cast<size_t>(7 * week + 6)], kOff) << "a Sunday off";
+  }
+  // 48 h asked: a single day off between day shifts gives 40 h, so two days in a row a week
+  // (Saturday 15:00 → Monday 07:00 does not count: the week ends at Sunday 24:00).
+  in.weekly_rest_minutes = 48 * 60;
+  auto longer = BestSchedule(in, 0, cost, 1);
+  ASSERT_TRUE(longer);
+  EXPECT_EQ(std::count(longer->begin(), longer->end(), 0), 10);
+  broken.clear();
+  CheckEmployee(in, 0, *longer, &broken);
+  for (const Violation& v : broken) ADD_FAILURE() << v.text;
 }
 
 // The 24 public instances (../shared/roster/) read, with the published sizes.

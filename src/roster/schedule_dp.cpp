@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 #include <numeric>
+#include <optional>
 
 namespace agp::roster {
 namespace {
@@ -21,23 +22,44 @@ double Noise(uint64_t seed, int d, int s) {
 }
 
 // The states of a day: worked shift s with a run of r days (1..max_run), or off with a run of r
-// days (1..min_off, the last meaning "long enough"); h: the run began on the first day (exempt).
+// days (1..off_cap, the last meaning "long enough"); h: the run began on the first day (exempt).
+// With a weekly rest to hold, an off state also holds the last shift worked (or none yet), and
+// every state whether the day's calendar week has had its free period (q).
 class States {
  public:
-  States(int types, int max_run, int min_off)
-      : types_(types), max_run_(max_run), min_off_(min_off) {}
-  int size() const { return types_ * max_run_ * 2 + min_off_ * 2; }
-  int Work(int s, int r, bool h) const { return (s * max_run_ + (r - 1)) * 2 + (h ? 1 : 0); }
-  int Off(int r, bool h) const { return types_ * max_run_ * 2 + (r - 1) * 2 + (h ? 1 : 0); }
-  bool IsOff(int state) const { return state >= types_ * max_run_ * 2; }
-  int ShiftOf(int state) const { return state / 2 / max_run_; }
-  int Run(int state) const {
-    return IsOff(state) ? (state - types_ * max_run_ * 2) / 2 + 1 : (state / 2) % max_run_ + 1;
+  States(int types, int max_run, int off_cap, bool rest)
+      : types_(types),
+        max_run_(max_run),
+        off_cap_(off_cap),
+        lasts_(rest ? types + 1 : 1),
+        rests_(rest ? 2 : 1),
+        work_(types * max_run * 2) {}
+  int size() const { return (work_ + lasts_ * off_cap_ * 2) * rests_; }
+  int Work(int s, int r, bool h, bool q = false) const {
+    return ((s * max_run_ + (r - 1)) * 2 + (h ? 1 : 0)) * rests_ + (q && rests_ > 1 ? 1 : 0);
   }
-  bool Head(int state) const { return (state & 1) != 0; }
+  // `last`: the last shift worked, -1 for none (held only with a weekly rest).
+  int Off(int r, bool h, int last = -1, bool q = false) const {
+    const int l = lasts_ > 1 ? last + 1 : 0;
+    return (work_ + (l * off_cap_ + (r - 1)) * 2 + (h ? 1 : 0)) * rests_ +
+           (q && rests_ > 1 ? 1 : 0);
+  }
+  bool IsOff(int state) const { return state / rests_ >= work_; }
+  int ShiftOf(int state) const { return state / rests_ / 2 / max_run_; }
+  int Run(int state) const {
+    const int b = state / rests_;
+    return IsOff(state) ? ((b - work_) / 2) % off_cap_ + 1 : (b / 2) % max_run_ + 1;
+  }
+  bool Head(int state) const { return ((state / rests_) & 1) != 0; }
+  // The last shift worked: the state's own, or an off state's (-1: none yet, or not held).
+  int Last(int state) const {
+    if (!IsOff(state)) return ShiftOf(state);
+    return lasts_ > 1 ? (state / rests_ - work_) / 2 / off_cap_ - 1 : -1;
+  }
+  bool Rested(int state) const { return rests_ > 1 && (state & 1) != 0; }
 
  private:
-  int types_, max_run_, min_off_;
+  int types_, max_run_, off_cap_, lasts_, rests_, work_;
 };
 
 }  // namespace
@@ -81,8 +103,48 @@ std::optional<std::vector<int>> BestSchedule(const Instance& in, int employee,
   const bool may_work = emp.max_consecutive_shifts > 0;
   const int min_run = emp.min_consecutive_shifts;
   const int min_off = std::max(1, emp.min_consecutive_days_off);
-  const States st(types, max_run, min_off);
+  // The weekly rest (model.h) is held in the states: an off run of three days or more is taken
+  // as three, which can only shorten the free periods it is judged by, and three free days hold
+  // any rest up to two days.
+  const int rest = in.weekly_rest_minutes;
+  const int off_cap = rest > 0 ? std::max(min_off, 3) : min_off;
+  const States st(types, max_run, off_cap, rest > 0);
   const int n = st.size();
+  constexpr int64_t kLongAgo = std::numeric_limits<int64_t>::min() / 4;
+  // When the last shift worked before day d + 1 ended, for a state of day d (kLongAgo: none).
+  auto last_end = [&](int state, int d) -> int64_t {
+    const int last = st.Last(state);
+    if (last < 0) return kLongAgo;
+    const int worked_on = st.IsOff(state) ? d - st.Run(state) : d;
+    const ShiftType& t = in.shifts[static_cast<size_t>(last)];
+    return static_cast<int64_t>(worked_on) * 1440 + t.start_minute + t.span_minutes;
+  };
+  // Whether the week of day `nd` has had its rest after the move from `state` on day nd − 1 to
+  // working shift `t` on day nd (t < 0: off); nullopt when the move closes a week without it.
+  auto rested_after = [&](int state, int nd, int t) -> std::optional<bool> {
+    if (rest <= 0) return false;
+    const int64_t end = last_end(state, nd - 1);
+    bool q = st.Rested(state);
+    const int64_t week_start = static_cast<int64_t>(nd / 7) * 7 * 1440;
+    if (nd % 7 == 0) {  // the move leaves a week: its tail counts for it
+      const int64_t tail = week_start - std::max(end, week_start - 7 * 1440);
+      if (!q && tail < rest) return std::nullopt;
+      q = false;
+    }
+    if (t >= 0) {
+      const int64_t start =
+          static_cast<int64_t>(nd) * 1440 + in.shifts[static_cast<size_t>(t)].start_minute;
+      if (start - std::max(end, week_start) >= rest) q = true;
+    }
+    return q;
+  };
+  // Whether a state of the last day leaves the last week its rest.
+  auto ends_rested = [&](int state) {
+    if (rest <= 0 || st.Rested(state)) return true;
+    const int64_t week_start = static_cast<int64_t>((days - 1) / 7) * 7 * 1440;
+    const int64_t end = last_end(state, days - 1);
+    return static_cast<int64_t>(days) * 1440 - std::max(end, week_start) >= rest;
+  };
 
   std::vector<char> allowed(static_cast<size_t>(days * types), 0);
   std::vector<char> day_off(static_cast<size_t>(days), 0);
@@ -219,7 +281,8 @@ std::optional<std::vector<int>> BestSchedule(const Instance& in, int employee,
     for (int s : usable) {
       const int u = length[static_cast<size_t>(s)];
       if (!allowed[static_cast<size_t>(s)] || u < low[0] || u > high[0]) continue;
-      value[at(st.Work(s, 1, true), 0, s == tracked ? 1 : 0, 0, u)] =
+      const bool q = rest > 0 && in.shifts[static_cast<size_t>(s)].start_minute >= rest;
+      value[at(st.Work(s, 1, true, q), 0, s == tracked ? 1 : 0, 0, u)] =
           price[static_cast<size_t>(s)] + weekend_price(0, false);
     }
     for (int d = 0; d + 1 < days; ++d) {
@@ -258,25 +321,36 @@ std::optional<std::vector<int>> BestSchedule(const Instance& in, int employee,
             for (int u = lo; u <= hi && !any; ++u)
               any = value[here + static_cast<size_t>(u - lo)] < kNever;
             if (!any) continue;
+            const int last = st.Last(state);
             if (off) {
-              move(here, st.Off(std::min(r + 1, min_off), h), w, c, 0, 0);
+              if (auto q = rested_after(state, nd, -1)) {
+                move(here, st.Off(std::min(r + 1, off_cap), h, last, *q), w, c, 0, 0);
+              }
               if (h || r >= min_off) {
                 for (int t : usable) {
                   if (!allowed[static_cast<size_t>(nd * types + t)]) continue;
-                  move(here, st.Work(t, 1, false), w + w_off, c + (t == tracked ? 1 : 0),
+                  const auto q = rested_after(state, nd, t);
+                  if (!q) continue;
+                  move(here, st.Work(t, 1, false, *q), w + w_off, c + (t == tracked ? 1 : 0),
                        length[static_cast<size_t>(t)],
                        price[static_cast<size_t>(nd * types + t)] + weekend_price(nd, false));
                 }
               }
             } else {
-              if (h || r >= min_run) move(here, st.Off(1, false), w, c, 0, 0);
+              if (h || r >= min_run) {
+                if (auto q = rested_after(state, nd, -1)) {
+                  move(here, st.Off(1, false, s, *q), w, c, 0, 0);
+                }
+              }
               if (r + 1 <= max_run) {
                 for (int t : usable) {
                   if (!allowed[static_cast<size_t>(nd * types + t)] ||
                       bad[static_cast<size_t>(s * types + t)]) {
                     continue;
                   }
-                  move(here, st.Work(t, r + 1, h), w + w_on, c + (t == tracked ? 1 : 0),
+                  const auto q = rested_after(state, nd, t);
+                  if (!q) continue;
+                  move(here, st.Work(t, r + 1, h, *q), w + w_on, c + (t == tracked ? 1 : 0),
                        length[static_cast<size_t>(t)],
                        price[static_cast<size_t>(nd * types + t)] + weekend_price(nd, true));
                 }
@@ -288,8 +362,13 @@ std::optional<std::vector<int>> BestSchedule(const Instance& in, int employee,
       value.swap(next);
     }
     size_t end = cells;
+    const size_t per_state =
+        static_cast<size_t>(wdim) * static_cast<size_t>(cdim) * static_cast<size_t>(width);
     for (size_t k = 0; k < cells; ++k) {
-      if (value[k] < kNever && (end == cells || value[k] < value[end])) end = k;
+      if (value[k] < kNever && (end == cells || value[k] < value[end]) &&
+          ends_rested(static_cast<int>(k / per_state))) {
+        end = k;
+      }
     }
     if (end == cells) return best;  // the rules held exactly leave no schedule
     for (int d = days - 1; d >= 0; --d) {

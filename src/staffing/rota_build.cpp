@@ -117,15 +117,21 @@ std::optional<std::vector<StaffMember>> ReadStaff(core::TableReader& reader,
   return out;
 }
 
+// The longest run of shifts a rota gives anyone.
+constexpr int kMaxRun = 5;
+
 roster::Instance BuildInstance(const Plan& plan, const RotaRules& rules, int weeks,
                                const std::vector<StaffMember>& staff) {
   roster::Instance in;
   in.days = 7 * weeks;
+  in.weekly_rest_minutes = rules.weekly_rest_minutes;
   const int types = static_cast<int>(plan.shifts.size());
   for (const PlanShift& a : plan.shifts) {
     roster::ShiftType t;
     t.id = a.code;
     t.minutes = a.paid_minutes;
+    t.start_minute = a.start_minute;
+    t.span_minutes = a.length_minutes();
     // The daily rest: from a's end to b's start the next day.
     for (int b = 0; b < types; ++b) {
       const PlanShift& next = plan.shifts[static_cast<size_t>(b)];
@@ -149,11 +155,10 @@ roster::Instance BuildInstance(const Plan& plan, const RotaRules& rules, int wee
     const double tolerance = static_cast<double>(rules.hour_tolerance_minutes_per_week) * weeks;
     e.max_total_minutes = static_cast<int>(std::floor(target + tolerance));
     e.min_total_minutes = std::max(0, static_cast<int>(std::ceil(target - tolerance)));
-    // No rule of §12 limits runs, but six day shifts Monday to Saturday leave that week 33 h free
-    // at most (Saturday 15:00 to Sunday 24:00): at most five in a row keeps the weekly rest,
-    // which the model does not hold, far more often (the demo unit at F = 2: 5 broken rules
-    // instead of 12, docs/performance.md).
-    e.max_consecutive_shifts = 5;
+    // No rule of §12 limits runs; the weekly rest, which the engine holds, allows six in a row.
+    // Five at most keeps weeks below the 54 h of § 10-5 (2), which the engine does not hold,
+    // far more often (docs/performance.md).
+    e.max_consecutive_shifts = kMaxRun;
     e.min_consecutive_shifts = 1;
     e.min_consecutive_days_off = 1;
     e.max_weekends = max_weekends;
@@ -181,7 +186,9 @@ RotaResult BuildRota(const Plan& plan, const RotaRules& rules, int weeks,
   for (int round = 0; round <= options.max_repairs; ++round) {
     const double left = options.time_limit_seconds - elapsed();
     if (left <= 0.05) break;
-    // The time left shared evenly by the rounds left: a repair round solves the whole rota again.
+    // The time left shared evenly by the rounds left: a round solves the whole rota again, after
+    // a repair or, when the rota keeps the rules but leaves shifts uncovered, from another seed
+    // (short searches from several seeds cover tight weekends more often than one long one).
     roster::SolveOptions solve;
     solve.time_limit_seconds = left / (options.max_repairs - round + 1);
     solve.threads = options.threads;
@@ -195,10 +202,11 @@ RotaResult BuildRota(const Plan& plan, const RotaRules& rules, int weeks,
     now.check = CheckRota(plan, now.rota, rules);
     now.repairs = round;
     if (!best.found || Better(now.check, best.check)) best = now;
-    if (now.check.keeps_rules()) break;
-    // Repairs: a day off where the week lacks its rest (the worked day whose freeing gives the
-    // longest free period), and on day 1 where the end of the rota clashes with its start.
-    bool repaired = false;
+    if (now.check.keeps_rules() && now.check.covers_plan()) break;
+    // The next round starts from another seed, after these repairs: a day off where a week lacks
+    // its rest (the first week, whose Monday morning the last day's night can take: the worked
+    // day whose freeing gives the longest free period), and on day 1 where the end of the rota
+    // clashes with its start.
     for (const RotaFinding& f : now.check.broken) {
       if (f.person < 0) continue;
       roster::Employee& e = in.staff[static_cast<size_t>(f.person)];
@@ -221,10 +229,8 @@ RotaResult BuildRota(const Plan& plan, const RotaRules& rules, int weeks,
       }
       if (day >= 0 && std::find(e.days_off.begin(), e.days_off.end(), day) == e.days_off.end()) {
         e.days_off.push_back(day);
-        repaired = true;
       }
     }
-    if (!repaired) break;
   }
   best.seconds = elapsed();
   return best;

@@ -6,10 +6,12 @@
 // becomes the shifts that may not follow each other on consecutive days; each person's hours over
 // the period become the minimum and maximum total minutes (the position's share of full time, ±
 // one hour a week); the weekend frequency the most weekends; the plan's weekday demand the cover,
-// an uncovered shift weighing far more than a surplus one. What the engine's model does not hold
-// — the weekly rest inside each calendar week, and the rota repeating (day N followed by day 1) —
-// is enforced by repair rounds: a person whose week lacks its rest, or whose last day clashes with
-// the first, gets a day off there and the engine solves again.
+// an uncovered shift weighing far more than a surplus one; the weekly rest inside each calendar
+// week is held by the engine itself (roster::Instance::weekly_rest_minutes, from the shifts' clock
+// times). What the engine's model does not hold — the rota repeating (day N followed by day 1,
+// whose night can take the first Monday's morning) — is enforced by repair rounds: a person whose
+// first week lacks its rest, or whose last day clashes with the first, gets a day off there and
+// the engine solves again.
 #pragma once
 
 #include <cstdint>
@@ -51,7 +53,7 @@ struct RotaOptions {
   double time_limit_seconds = 60;  // in all, over the repair rounds
   int threads = 2;
   uint64_t seed = 1;
-  int max_repairs = 6;
+  int max_repairs = 6;     // rounds after the first: after repairs, or from another seed
   int64_t max_rounds = 0;  // per solve; 0: until the time limit (tests set it: reproducible)
 };
 
