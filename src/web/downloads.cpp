@@ -35,6 +35,18 @@ core::Result<std::string> BytesWrittenBy(
   return bytes;
 }
 
+bool SentWriteError(Context& ctx, httplib::Response& res, const core::Result<std::string>& written,
+                    const std::string& failed) {
+  if (written.ok()) return false;
+  if (written.error().code() == core::ErrorCode::kNotFound) {
+    SendError(ctx, res, 503, "PDF kan ikke lages på denne serveren: " + written.error().message(),
+              "PDF er ikke tilgjengelig");
+  } else {
+    SendError(ctx, res, 500, failed);
+  }
+  return true;
+}
+
 PrintQueue& Printer(Context& ctx) {
   static PrintQueue fallback;
   return ctx.services().printer != nullptr ? *ctx.services().printer : fallback;

@@ -2,6 +2,8 @@
 // downloads: written in a fresh private temporary folder, read back, the folder removed.
 #pragma once
 
+#include <httplib.h>
+
 #include <functional>
 #include <string>
 
@@ -16,6 +18,11 @@ class Context;
 // gone afterwards whatever happened. Errors: `write`'s, or kIo when there is no folder.
 core::Result<std::string> BytesWrittenBy(
     const std::string& file_name, const std::function<core::Status(const std::string&)>& write);
+
+// When `written` is an error, sends its page (a PDF on a server without Chromium: 503 saying so;
+// anything else: 500 with `failed`) and returns true.
+bool SentWriteError(Context& ctx, httplib::Response& res, const core::Result<std::string>& written,
+                    const std::string& failed);
 
 // The PDF queue of the server, or one of this process for routers made without one (tests).
 PrintQueue& Printer(Context& ctx);

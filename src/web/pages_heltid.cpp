@@ -998,14 +998,7 @@ void DownloadRota(Context& ctx, Response& res) {
   auto bytes = BytesWrittenBy(
       "turnus." + ext, [&](const std::string& path) { return report::WriteRota(doc, path); });
   turn.reset();
-  if (!bytes.ok()) {
-    if (bytes.error().code() == core::ErrorCode::kNotFound) {
-      return SendError(ctx, res, 503,
-                       "PDF kan ikke lages på denne serveren: " + bytes.error().message(),
-                       "PDF er ikke tilgjengelig");
-    }
-    return SendError(ctx, res, 500, "Turnusen kunne ikke skrives som fil.");
-  }
+  if (SentWriteError(ctx, res, bytes, "Turnusen kunne ikke skrives som fil.")) return;
   res.set_header("Content-Disposition", AttachmentDisposition(name));
   res.set_content(std::move(bytes).value(),
                   ext == "pdf"

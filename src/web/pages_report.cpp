@@ -210,14 +210,7 @@ void DownloadReport(Context& ctx, Response& res) {
         BytesWrittenBy(std::string("rapport.") + format->key,
                        [&](const std::string& path) { return report::WriteReport(*built, path); });
     turn.reset();
-    if (!written.ok()) {
-      if (written.error().code() == core::ErrorCode::kNotFound) {
-        return SendError(ctx, res, 503,
-                         "PDF kan ikke lages på denne serveren: " + written.error().message(),
-                         "PDF er ikke tilgjengelig");
-      }
-      return SendError(ctx, res, 500, "Rapporten kunne ikke lages.");
-    }
+    if (SentWriteError(ctx, res, written, "Rapporten kunne ikke lages.")) return;
     bytes = std::move(written).value();
   }
   res.set_header("Content-Disposition", AttachmentDisposition(name));
