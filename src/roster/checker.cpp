@@ -126,6 +126,21 @@ void CheckEmployee(const Instance& in, int ei, const std::vector<int>& r,
         violations->push_back({Rule::kDayOff, ei, d, who + ": works on " + Day(d) + ", a day off"});
       }
     }
+    if (in.max_week_minutes > 0) {
+      for (int week = 0; 7 * week < days; ++week) {
+        int64_t in_week = 0;
+        for (int d = 7 * week; d < std::min(days, 7 * week + 7); ++d) {
+          if (worked(d))
+            in_week += in.shifts[static_cast<size_t>(r[static_cast<size_t>(d)])].minutes;
+        }
+        if (in_week > in.max_week_minutes) {
+          violations->push_back({Rule::kMaxWeekMinutes, ei, 7 * week,
+                                 who + ": " + std::to_string(in_week) + " minutes in week " +
+                                     std::to_string(week + 1) + ", at most " +
+                                     std::to_string(in.max_week_minutes)});
+        }
+      }
+    }
     if (in.weekly_rest_minutes > 0) {
       for (int week = 0; 7 * week < days; ++week) {
         const int longest = LongestFreeInWeek(in, r, week);

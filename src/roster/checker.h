@@ -21,8 +21,9 @@ enum class Rule {
   kMinConsecutiveShifts,  // a run of worked days shorter, not touching the horizon's ends
   kMinConsecutiveDaysOff,
   kMaxWeekends,
-  kDayOff,      // work on a day the employee has off
-  kWeeklyRest,  // a calendar week without its free period (Instance::weekly_rest_minutes)
+  kDayOff,          // work on a day the employee has off
+  kWeeklyRest,      // a calendar week without its free period (Instance::weekly_rest_minutes)
+  kMaxWeekMinutes,  // more working minutes in a calendar week (Instance::max_week_minutes)
 };
 
 // The longest free period inside calendar week `week` of a schedule (`row`: one cell per day),

@@ -62,6 +62,9 @@ struct Instance {
   // period of at least this many minutes within it, between the shifts' clock times; 0: no rule.
   // Before the first day and after the last the employee is free (no history).
   int weekly_rest_minutes = 0;
+  // And: the working minutes of the shifts that begin in one calendar week, at most this many
+  // (§ 10-5 (2): 54 h); 0: no rule.
+  int max_week_minutes = 0;
 
   const Cover& CoverOf(int day, int shift) const {
     return cover[static_cast<size_t>(day) * shifts.size() + static_cast<size_t>(shift)];

@@ -301,6 +301,22 @@ TEST(RosterWeeklyRest, TheScheduleProgrammeHoldsItExactly) {
   broken.clear();
   CheckEmployee(in, 0, *longer, &broken);
   for (const Violation& v : broken) ADD_FAILURE() << v.text;
+  // At most 40 h a week (2400 minutes), with the 35 h rest and ten shifts' minutes to work: five
+  // day shifts each week (the week's minutes carry a price, so the programme must find it).
+  in.weekly_rest_minutes = 35 * 60;
+  in.max_week_minutes = 2400;
+  in.staff[0].min_total_minutes = 10 * 480;
+  auto capped = BestSchedule(in, 0, cost, 1);
+  ASSERT_TRUE(capped);
+  EXPECT_EQ(std::count(capped->begin(), capped->end(), 0), 10);
+  broken.clear();
+  CheckEmployee(in, 0, *capped, &broken);
+  for (const Violation& v : broken) ADD_FAILURE() << v.text;
+  CheckEmployee(in, 0, Row("DD.DDDDDD.DDDD"), &broken);
+  ASSERT_EQ(broken.size(), 2u);  // six day shifts in each week
+  EXPECT_EQ(broken[0].rule, Rule::kMaxWeekMinutes);
+  EXPECT_NE(broken[0].text.find("2880 minutes in week 1, at most 2400"), std::string::npos)
+      << broken[0].text;
 }
 
 // The 24 public instances (../shared/roster/) read, with the published sizes.

@@ -229,7 +229,7 @@ std::optional<std::vector<int>> BestSchedule(const Instance& in, int employee,
   const int cdim = tracked >= 0 ? emp.max_shifts[static_cast<size_t>(tracked)] + 1 : 1;
   if (exact != nullptr) {
     *exact = half >= max_units && (!binding || exact_weekends) &&
-             binding_types == (tracked >= 0 ? 1 : 0);
+             binding_types == (tracked >= 0 ? 1 : 0) && in.max_week_minutes <= 0;
   }
   const size_t cells = static_cast<size_t>(n) * static_cast<size_t>(wdim) *
                        static_cast<size_t>(cdim) * static_cast<size_t>(width);
@@ -244,11 +244,16 @@ std::optional<std::vector<int>> BestSchedule(const Instance& in, int employee,
   std::vector<double> price(static_cast<size_t>(days * types));
   std::vector<int> schedule(static_cast<size_t>(days));
 
-  // Weekends and shifts per type carry prices, raised while the schedule has too many.
+  // Weekends, shifts per type and the minutes of each calendar week (model.h) carry prices,
+  // raised while the schedule has too many.
   double per_weekend = 0;
   std::vector<double> per_type(static_cast<size_t>(types), 0);
   double step_weekend = scale * 0.5;
   std::vector<double> step_type(static_cast<size_t>(types), scale * 0.5);
+  const int weeks = (days + 6) / 7;
+  std::vector<double> per_week_minute(static_cast<size_t>(weeks), 0);  // per unit of minutes
+  std::vector<double> step_week(static_cast<size_t>(weeks),
+                                scale * 0.5 / std::max(1, longest / unit));
 
   std::optional<std::vector<int>> best;
   double best_cost = kNever;
@@ -257,6 +262,7 @@ std::optional<std::vector<int>> BestSchedule(const Instance& in, int employee,
       for (int s : usable) {
         price[static_cast<size_t>(d * types + s)] =
             cost[static_cast<size_t>(d * types + s)] + per_type[static_cast<size_t>(s)] +
+            per_week_minute[static_cast<size_t>(d / 7)] * length[static_cast<size_t>(s)] +
             (iteration > 0 ? 1e-3 * scale * Noise(seed + static_cast<uint64_t>(iteration), d, s)
                            : 0);
       }
@@ -401,12 +407,27 @@ std::optional<std::vector<int>> BestSchedule(const Instance& in, int employee,
         step_type[static_cast<size_t>(s)] *= 2;
       }
     }
+    bool weeks_ok = true;
+    if (in.max_week_minutes > 0) {
+      for (int w = 0; w < weeks; ++w) {
+        int minutes = 0;
+        for (int d = 7 * w; d < std::min(days, 7 * w + 7); ++d) {
+          const int s = schedule[static_cast<size_t>(d)];
+          if (s != kOff) minutes += in.shifts[static_cast<size_t>(s)].minutes;
+        }
+        if (minutes > in.max_week_minutes) {
+          weeks_ok = false;
+          per_week_minute[static_cast<size_t>(w)] += step_week[static_cast<size_t>(w)];
+          step_week[static_cast<size_t>(w)] *= 2;
+        }
+      }
+    }
     const bool weekends_ok = weekends <= emp.max_weekends;
     if (!weekends_ok) {
       per_weekend += step_weekend;
       step_weekend *= 2;
     }
-    if (weekends_ok && types_ok) {
+    if (weekends_ok && types_ok && weeks_ok) {
       if (true_cost < best_cost) {
         best_cost = true_cost;
         best = schedule;

@@ -125,6 +125,7 @@ roster::Instance BuildInstance(const Plan& plan, const RotaRules& rules, int wee
   roster::Instance in;
   in.days = 7 * weeks;
   in.weekly_rest_minutes = rules.weekly_rest_minutes;
+  in.max_week_minutes = rules.max_week_minutes;
   const int types = static_cast<int>(plan.shifts.size());
   for (const PlanShift& a : plan.shifts) {
     roster::ShiftType t;
@@ -146,8 +147,12 @@ roster::Instance BuildInstance(const Plan& plan, const RotaRules& rules, int wee
     e.id = m.name;
     e.max_shifts.assign(static_cast<size_t>(types), in.days);
     for (int s = 0; s < types; ++s) {
-      // A shift longer than the law allows is never given.
-      if (plan.shifts[static_cast<size_t>(s)].paid_minutes > rules.max_shift_minutes) {
+      const PlanShift& shift = plan.shifts[static_cast<size_t>(s)];
+      // A shift longer than the law allows is never given, nor one the plan never asks for (a
+      // long shift offered for the calculator's scenario): it could only stand in surplus.
+      const bool asked =
+          std::any_of(shift.staff.begin(), shift.staff.begin() + 7, [](int n) { return n > 0; });
+      if (shift.paid_minutes > rules.max_shift_minutes || !asked) {
         e.max_shifts[static_cast<size_t>(s)] = 0;
       }
     }
@@ -155,9 +160,9 @@ roster::Instance BuildInstance(const Plan& plan, const RotaRules& rules, int wee
     const double tolerance = static_cast<double>(rules.hour_tolerance_minutes_per_week) * weeks;
     e.max_total_minutes = static_cast<int>(std::floor(target + tolerance));
     e.min_total_minutes = std::max(0, static_cast<int>(std::ceil(target - tolerance)));
-    // No rule of §12 limits runs; the weekly rest, which the engine holds, allows six in a row.
-    // Five at most keeps weeks below the 54 h of § 10-5 (2), which the engine does not hold,
-    // far more often (docs/performance.md).
+    // No rule of §12 limits runs; the weekly rest and the 54 h, which the engine holds, allow six
+    // in a row. Five at most stays from before the engine held them (runs of seven, tried once
+    // on the way, covered less); six has not been measured since.
     e.max_consecutive_shifts = kMaxRun;
     e.min_consecutive_shifts = 1;
     e.min_consecutive_days_off = 1;
@@ -205,8 +210,9 @@ RotaResult BuildRota(const Plan& plan, const RotaRules& rules, int weeks,
     if (now.check.keeps_rules() && now.check.covers_plan()) break;
     // The next round starts from another seed, after these repairs: a day off where a week lacks
     // its rest (the first week, whose Monday morning the last day's night can take: the worked
-    // day whose freeing gives the longest free period), and on day 1 where the end of the rota
-    // clashes with its start.
+    // day whose freeing gives the longest free period), on the longest shift of a week over the
+    // 54 h (which the engine does not hold), and on day 1 where the end of the rota clashes with
+    // its start.
     for (const RotaFinding& f : now.check.broken) {
       if (f.person < 0) continue;
       roster::Employee& e = in.staff[static_cast<size_t>(f.person)];
@@ -221,6 +227,16 @@ RotaResult BuildRota(const Plan& plan, const RotaRules& rules, int weeks,
           trial[static_cast<size_t>(d)] = -1;
           if (const int free = LongestFreeMinutes(plan, trial, week); free > longest) {
             longest = free;
+            day = d;
+          }
+        }
+      } else if (f.rule == "max_week") {
+        // The week's longest shift (the first of them) becomes a day off.
+        int longest = -1;
+        for (int d = f.day; d < f.day + 7; ++d) {
+          const int c = cells[static_cast<size_t>(d)];
+          if (c >= 0 && plan.shifts[static_cast<size_t>(c)].paid_minutes > longest) {
+            longest = plan.shifts[static_cast<size_t>(c)].paid_minutes;
             day = d;
           }
         }

@@ -7,11 +7,11 @@
 // the period become the minimum and maximum total minutes (the position's share of full time, ±
 // one hour a week); the weekend frequency the most weekends; the plan's weekday demand the cover,
 // an uncovered shift weighing far more than a surplus one; the weekly rest inside each calendar
-// week is held by the engine itself (roster::Instance::weekly_rest_minutes, from the shifts' clock
-// times). What the engine's model does not hold — the rota repeating (day N followed by day 1,
-// whose night can take the first Monday's morning) — is enforced by repair rounds: a person whose
-// first week lacks its rest, or whose last day clashes with the first, gets a day off there and
-// the engine solves again.
+// week and the 54 h a week are held by the engine itself (roster::Instance::weekly_rest_minutes,
+// from the shifts' clock times, and max_week_minutes). What the engine's model does not hold — the
+// rota repeating (day N followed by day 1, whose night can take the first Monday's morning) — is
+// enforced by repair rounds: a person whose first week lacks its rest, or whose last day clashes
+// with the first, gets a day off there and the engine solves again.
 #pragma once
 
 #include <cstdint>
