@@ -39,15 +39,6 @@ struct HeltidOptions {
   bool agreed_rest = false;
 };
 
-bool ReadBytes(const std::string& path, std::string* out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::stringstream bytes;
-  bytes << in.rdbuf();
-  *out = bytes.str();
-  return true;
-}
-
 std::string FileName(const std::string& path) { return path.substr(path.find_last_of('/') + 1); }
 
 // A CSV file or an XLSX sheet opened with ingest's readers, as the import opens a package's
@@ -66,7 +57,7 @@ core::Result<std::unique_ptr<OpenedTable>> OpenTable(const std::string& path,
   auto t = std::make_unique<OpenedTable>();
   t->name = FileName(path);
   std::string bytes;
-  if (!ReadBytes(path, &bytes)) {
+  if (!ReadFileBytes(path, &bytes)) {
     return core::Error(core::ErrorCode::kIo, "kan ikke lese filen", {t->name});
   }
   if (staffing::LowerAscii(t->name).ends_with(".xlsx")) {

@@ -27,18 +27,9 @@ struct RosterOptions {
   int64_t rounds = 0;
 };
 
-bool ReadText(const std::string& path, std::string* out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::stringstream text;
-  text << in.rdbuf();
-  *out = text.str();
-  return true;
-}
-
 int SolveCommand(const RosterOptions& o) {
   std::string text;
-  if (!ReadText(o.instance, &text)) {
+  if (!ReadFileBytes(o.instance, &text)) {
     std::fprintf(stderr, "agp: cannot read %s\n", o.instance.c_str());
     return kExitFailure;
   }
@@ -85,7 +76,7 @@ int CheckCommand(const RosterOptions& o) {
   std::string instance_text, roster_text;
   for (const auto& [path, text] :
        {std::pair{&o.instance, &instance_text}, std::pair{&o.roster, &roster_text}}) {
-    if (!ReadText(*path, text)) {
+    if (!ReadFileBytes(*path, text)) {
       std::fprintf(stderr, "agp: cannot read %s\n", path->c_str());
       return kExitFailure;
     }

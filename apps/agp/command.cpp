@@ -1,6 +1,8 @@
 #include "command.h"
 
 #include <cstdio>
+#include <fstream>
+#include <sstream>
 
 namespace agp::app {
 
@@ -11,6 +13,15 @@ std::optional<core::Period> PeriodOption(const std::string& text) {
                  text.c_str());
   }
   return period;
+}
+
+bool ReadFileBytes(const std::string& path, std::string* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  *out = bytes.str();
+  return true;
 }
 
 }  // namespace agp::app

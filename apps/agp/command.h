@@ -30,6 +30,9 @@ struct Command {
 // kExitUsage).
 std::optional<core::Period> PeriodOption(const std::string& text);
 
+// The bytes of the file at `path`; false when it cannot be read.
+bool ReadFileBytes(const std::string& path, std::string* out);
+
 Command InitCommand();
 Command ImportCommand();
 Command DemoCommand();

@@ -120,6 +120,17 @@ bool MayEdit(const Context& ctx, int unit) {
   return staffing::MayEditStaffing(ctx.viewer(), ctx.snapshot().cube->units(), unit).ok();
 }
 
+// LoadUnit for the forms: also false, after the 403 page, when the viewer may not change it.
+bool LoadEditableUnit(Context& ctx, Response& res, UnitPlans* out) {
+  if (!LoadUnit(ctx, res, out)) return false;
+  auto may = staffing::MayEditStaffing(ctx.viewer(), ctx.snapshot().cube->units(), out->unit);
+  if (!may.ok()) {
+    SendError(ctx, res, 403, "Du har ikke lov: " + may.error().message() + ".");
+    return false;
+  }
+  return true;
+}
+
 // The working-time rules in force today from data/reference/working_time.csv.
 core::Result<staffing::WorkingTimeRules> ReadRules(Context& ctx) {
   const std::string path =
@@ -373,7 +384,7 @@ std::string ActualFigures(Context& ctx, int unit) {
 
 // The rota grid: one table per block of at most six weeks, each with the persons' column.
 std::string RotaGrid(const staffing::Plan& plan, const staffing::Rota& rota,
-                     const staffing::RotaCheck& check, const staffing::RotaRules& rules) {
+                     const staffing::RotaCheck& check) {
   std::string b;
   constexpr int kWeeksPerTable = 6;
   for (int first = 0; first < rota.weeks; first += kWeeksPerTable) {
@@ -446,7 +457,6 @@ std::string RotaGrid(const staffing::Plan& plan, const staffing::Rota& rota,
     }
     b += "</tbody></table></div></div>";
   }
-  (void)rules;
   return b;
 }
 
@@ -727,11 +737,7 @@ void ShowHeltidUnit(Context& ctx, Response& res) {
 
 void ShowPlanEditor(Context& ctx, Response& res) {
   UnitPlans u;
-  if (!LoadUnit(ctx, res, &u)) return;
-  if (auto may = staffing::MayEditStaffing(ctx.viewer(), ctx.snapshot().cube->units(), u.unit);
-      !may.ok()) {
-    return SendError(ctx, res, 403, "Du har ikke lov: " + may.error().message() + ".");
-  }
+  if (!LoadEditableUnit(ctx, res, &u)) return;
   Page page;
   page.title = "Bemanningsplan: " + u.info->name;
   page.nav = "heltid";
@@ -743,11 +749,7 @@ void ShowPlanEditor(Context& ctx, Response& res) {
 
 void SavePlanForm(Context& ctx, Response& res) {
   UnitPlans u;
-  if (!LoadUnit(ctx, res, &u)) return;
-  if (auto may = staffing::MayEditStaffing(ctx.viewer(), ctx.snapshot().cube->units(), u.unit);
-      !may.ok()) {
-    return SendError(ctx, res, 403, "Du har ikke lov: " + may.error().message() + ".");
-  }
+  if (!LoadEditableUnit(ctx, res, &u)) return;
   // The form's rows, as a table with the contract's header.
   std::vector<std::vector<std::string>> rows;
   rows.emplace_back(std::begin(kPlanColumns), std::end(kPlanColumns));
@@ -794,11 +796,7 @@ void SavePlanForm(Context& ctx, Response& res) {
 
 void MakeRotaForm(Context& ctx, Response& res) {
   UnitPlans u;
-  if (!LoadUnit(ctx, res, &u)) return;
-  if (auto may = staffing::MayEditStaffing(ctx.viewer(), ctx.snapshot().cube->units(), u.unit);
-      !may.ok()) {
-    return SendError(ctx, res, 403, "Du har ikke lov: " + may.error().message() + ".");
-  }
+  if (!LoadEditableUnit(ctx, res, &u)) return;
   if (!u.plan)
     return SendError(ctx, res, 400, "Enheten har ingen bemanningsplan å lage turnus fra.");
   const std::string weeks_text = ctx.form_param("uker");
@@ -951,7 +949,7 @@ void ShowRota(Context& ctx, Response& res) {
        ".csv\" download>CSV</a></p>";
   b += Findings(r.check);
   b += Legend(r.plan);
-  b += RotaGrid(r.plan, r.rota, r.check, r.rules);
+  b += RotaGrid(r.plan, r.rota, r.check);
   b += "<p class=\"hint\">Reglene turnusen er sjekket mot: daglig hvile " +
        Num(r.rules.daily_rest_minutes / 60.0, 0) + " t (" + Escape(r.rules.daily_rest_source) +
        "), ukentlig hvile " + Num(r.rules.weekly_rest_minutes / 60.0, 0) +
